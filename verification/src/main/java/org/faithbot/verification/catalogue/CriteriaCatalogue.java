@@ -1,0 +1,75 @@
+package org.faithbot.verification.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Every criterion of the requirements, read from {@code criteria.yaml} on the class path. */
+public final class CriteriaCatalogue {
+
+    /** A tag that names a criterion: @AC-1.4, @NFR-PERF-1, @SC-DEPLOY-2. */
+    public static final Pattern CRITERION_TAG = Pattern.compile("^@?((AC-\\d+\\.\\d+)|((NFR|SC)-[A-Z]+-\\d+))$");
+
+    private static final String RESOURCE = "/criteria.yaml";
+
+    private final Map<String, Criterion> byId;
+
+    private CriteriaCatalogue(Map<String, Criterion> byId) {
+        this.byId = byId;
+    }
+
+    public static CriteriaCatalogue load() {
+        try (InputStream in = CriteriaCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static CriteriaCatalogue parse(JsonNode root) {
+        Map<String, Criterion> byId = new LinkedHashMap<>();
+        for (JsonNode group : root.path("groups")) {
+            for (JsonNode c : group.path("criteria")) {
+                Criterion criterion = new Criterion(
+                        c.path("id").asText(),
+                        group.path("id").asText(),
+                        group.path("title").asText(),
+                        c.path("title").asText(),
+                        c.path("judged").asText(),
+                        c.hasNonNull("target") ? c.get("target").asText() : null);
+                if (!CRITERION_TAG.matcher(criterion.id()).matches()) {
+                    throw new IllegalStateException("criterion id " + criterion.id() + " is not of the form AC-x.y, NFR-X-n or SC-X-n");
+                }
+                if (byId.put(criterion.id(), criterion) != null) {
+                    throw new IllegalStateException("criterion " + criterion.id() + " is listed twice");
+                }
+            }
+        }
+        return new CriteriaCatalogue(byId);
+    }
+
+    public List<Criterion> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    public Optional<Criterion> find(String idOrTag) {
+        return Optional.ofNullable(byId.get(idOrTag.startsWith("@") ? idOrTag.substring(1) : idOrTag));
+    }
+
+    public static boolean isCriterionTag(String tag) {
+        return CRITERION_TAG.matcher(tag).matches();
+    }
+}

@@ -1,0 +1,102 @@
+package org.faithbot.verification.evidence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StepResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Collects the evidence of a run. Each record becomes an Allure step (green when the value held,
+ * red when not) with the record attached as JSON; the whole log is written to evidence.json.
+ */
+public final class EvidenceLog {
+
+    private static final EvidenceLog RUN = new EvidenceLog();
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<Evidence> records = new ArrayList<>();
+
+    public static EvidenceLog run() {
+        return RUN;
+    }
+
+    /** Records a measured value against its threshold and returns the record; the caller asserts on {@link Evidence#passed()}. */
+    public Evidence measured(String criterion, String metric, double value, String unit, Comparator comparator, Double threshold,
+                             String target, String conditions, String scenario) {
+        boolean passed = threshold == null || comparator.holds(value, threshold);
+        return add(new Evidence(criterion, metric, value, unit, comparator, threshold, passed, Evidence.Kind.MEASURED,
+                target, conditions, scenario, Instant.now()));
+    }
+
+    /** Records the outcome of a rule checked against files (Terraform, workflows, documents). */
+    public Evidence checkedStatically(String criterion, String rule, boolean passed, String scenario) {
+        return add(new Evidence(criterion, rule, passed ? 1 : 0, "", Comparator.EQUAL_TO, 1.0, passed, Evidence.Kind.STATIC,
+                "files", "static check of the repository's files", scenario, Instant.now()));
+    }
+
+    private Evidence add(Evidence evidence) {
+        synchronized (records) {
+            records.add(evidence);
+        }
+        attachToReport(evidence);
+        return evidence;
+    }
+
+    private static void attachToReport(Evidence evidence) {
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        if (lifecycle.getCurrentTestCase().isEmpty()) {
+            return; // recorded outside a scenario (a unit test of the harness): evidence.json only
+        }
+        try {
+            String json = JSON.writeValueAsString(evidence);
+            String uuid = UUID.randomUUID().toString();
+            lifecycle.startStep(uuid, new StepResult().setName("Evidence " + evidence.describe()));
+            Allure.addAttachment("evidence " + evidence.metric(), "application/json", json, ".json");
+            lifecycle.updateStep(uuid, step -> step.setStatus(evidence.passed() ? Status.PASSED : Status.FAILED));
+            lifecycle.stopStep(uuid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Forgets every record (for self-tests whose deliberate failures must not reach the report). */
+    public void clear() {
+        synchronized (records) {
+            records.clear();
+        }
+    }
+
+    public List<Evidence> records() {
+        synchronized (records) {
+            return List.copyOf(records);
+        }
+    }
+
+    public List<Evidence> recordsFor(String criterion) {
+        return records().stream().filter(e -> e.criterion().equals(criterion)).toList();
+    }
+
+    public void writeTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            JSON.writeValue(file.toFile(), records());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.faithbot.verification.http;
+
+import io.qameta.allure.restassured.AllureRestAssured;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The service's public API as the specs call it: REST-assured, with each exchange attached to the Allure report. */
+public final class ServiceApi {
+
+    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", 5000)
+            .setParam("http.socket.timeout", 30000));
+
+    private final String baseUrl;
+    private final boolean attachExchanges;
+
+    public ServiceApi(String baseUrl, boolean attachExchanges) {
+        this.baseUrl = baseUrl;
+        this.attachExchanges = attachExchanges;
+    }
+
+    public RequestSpecification request(String token) {
+        RequestSpecification spec = RestAssured.given().config(CONFIG).baseUri(baseUrl);
+        if (attachExchanges) {
+            spec = spec.filter(new AllureRestAssured());
+        }
+        return token == null ? spec : spec.auth().oauth2(token);
+    }
+
+    public Response chat(String token, String message, String conversationId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        if (conversationId != null) {
+            body.put("conversationId", conversationId);
+        }
+        return request(token).contentType(ContentType.JSON).body(body).post("/api/v1/chat");
+    }
+
+    public Response export(String token) {
+        return request(token).get("/api/v1/me/export");
+    }
+
+    public Response erase(String token) {
+        return request(token).delete("/api/v1/me");
+    }
+}

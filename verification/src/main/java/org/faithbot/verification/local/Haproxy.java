@@ -1,0 +1,200 @@
+package org.faithbot.verification.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * HAProxy in front of the service instances, as the ALB is in AWS: HTTP health checks on the
+ * readiness probe, round robin, and a runtime API (a UNIX socket) through which the harness reads
+ * server states and counters and changes states and weights while traffic flows.
+ */
+public final class Haproxy {
+
+    public static final String BACKEND = "chatbot";
+    /** The health check: every 500 ms; two failures take a server out, two successes bring it back. */
+    static final int CHECK_INTERVAL_MS = 500;
+
+    private final ManagedProcess process;
+    private final int port;
+    private final Path socket;
+
+    private Haproxy(ManagedProcess process, int port, Path socket) {
+        this.process = process;
+        this.port = port;
+        this.socket = socket;
+    }
+
+    static Haproxy start(List<ServiceInstance> instances, Path runDirectory, ProcessRegistry registry) {
+        int port = FreePort.onLoopback();
+        Path socket = runDirectory.resolve("haproxy.sock");
+        Path config = runDirectory.resolve("haproxy.cfg");
+        try {
+            Files.deleteIfExists(socket);
+            Files.writeString(config, configuration(port, socket, instances));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ManagedProcess process = ManagedProcess.start("haproxy", List.of("haproxy", "-db", "-f", config.toString()),
+                Map.of(), runDirectory.resolve("logs/haproxy.log"), registry, config.toString());
+        Haproxy haproxy = new Haproxy(process, port, socket);
+        haproxy.awaitSocket(Duration.ofSeconds(10));
+        return haproxy;
+    }
+
+    static String configuration(int port, Path socket, List<ServiceInstance> instances) {
+        StringBuilder servers = new StringBuilder();
+        for (ServiceInstance instance : instances) {
+            servers.append("  server ").append(instance.name()).append(" 127.0.0.1:").append(instance.port()).append(" check\n");
+        }
+        return """
+                global
+                  stats socket %s mode 600 level admin
+                  log stdout format raw local0 notice
+                  maxconn 20000
+
+                defaults
+                  mode http
+                  log global
+                  option log-health-checks
+                  timeout connect 2s
+                  timeout client 60s
+                  timeout server 60s
+                  timeout queue 30s
+                  option redispatch
+                  retries 2
+
+                frontend public
+                  bind 127.0.0.1:%d
+                  default_backend %s
+
+                backend %s
+                  balance roundrobin
+                  option httpchk
+                  http-check send meth GET uri /actuator/health/readiness
+                  http-check expect status 200
+                  default-server inter %dms fastinter %dms downinter %dms fall 2 rise 2 maxconn 2000
+                %s""".formatted(socket, port, BACKEND, BACKEND, CHECK_INTERVAL_MS, CHECK_INTERVAL_MS / 2, CHECK_INTERVAL_MS, servers);
+    }
+
+    private void awaitSocket(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("haproxy exited:\n" + process.logTail(20));
+            }
+            if (Files.exists(socket)) {
+                try {
+                    command("show info");
+                    return;
+                } catch (UncheckedIOException notYet) {
+                    // the socket file exists before haproxy accepts on it
+                }
+            }
+            LocalDynamoDb.sleep(50);
+        }
+        throw new IllegalStateException("haproxy's runtime API did not open within " + timeout);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    /** Sends one command to the runtime API and returns its answer. */
+    public String command(String command) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            ByteBuffer buffer = ByteBuffer.allocate(16384);
+            while (channel.read(buffer) >= 0) {
+                answer.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            return answer.toString(StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("haproxy runtime API: " + command, e);
+        }
+    }
+
+    /** The servers of the service's backend, by name, as HAProxy sees them now. */
+    public Map<String, BackendServer> servers() {
+        String[] lines = command("show stat").split("\n");
+        List<String> header = Arrays.asList(lines[0].replaceFirst("^# ", "").split(","));
+        int proxy = header.indexOf("pxname");
+        int name = header.indexOf("svname");
+        int status = header.indexOf("status");
+        int sessions = header.indexOf("stot");
+        int errors = header.indexOf("hrsp_5xx");
+        int check = header.indexOf("check_status");
+        Map<String, BackendServer> servers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",", -1);
+            if (f.length > status && f[proxy].equals(BACKEND) && !f[name].equals("BACKEND") && !f[name].equals("FRONTEND")) {
+                servers.put(f[name], new BackendServer(f[name], f[status], parse(f[sessions]), parse(f[errors]), f[check]));
+            }
+        }
+        return servers;
+    }
+
+    public BackendServer server(String name) {
+        BackendServer server = servers().get(name);
+        if (server == null) {
+            throw new IllegalArgumentException("no server " + name + " in backend " + BACKEND);
+        }
+        return server;
+    }
+
+    /** Waits until the server's state satisfies the condition; returns how long that took. */
+    public Duration awaitServer(String name, Predicate<BackendServer> condition, Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.test(server(name))) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            LocalDynamoDb.sleep(25);
+        }
+        throw new IllegalStateException("server " + name + " did not reach the expected state within " + timeout + ": " + server(name));
+    }
+
+    /** set server chatbot/NAME state ready|drain|maint */
+    public void setState(String server, String state) {
+        expectEmpty(command("set server " + BACKEND + "/" + server + " state " + state));
+    }
+
+    public void setWeight(String server, int weight) {
+        expectEmpty(command("set server " + BACKEND + "/" + server + " weight " + weight));
+    }
+
+    private static void expectEmpty(String answer) {
+        if (!answer.isBlank()) {
+            throw new IllegalStateException("haproxy refused: " + answer.trim());
+        }
+    }
+
+    private static long parse(String value) {
+        return value.isEmpty() ? 0 : Long.parseLong(value);
+    }
+
+    void stop() {
+        process.stop(Duration.ofSeconds(5));
+    }
+}

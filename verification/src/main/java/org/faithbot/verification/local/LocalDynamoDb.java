@@ -1,0 +1,99 @@
+package org.faithbot.verification.local;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The local DynamoDB: dynalite (in memory) on a loopback port, fast enough to sit under load. */
+public final class LocalDynamoDb {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
+
+    private final ManagedProcess process;
+    private final URI endpoint;
+    private final DynamoDbClient client;
+
+    private LocalDynamoDb(ManagedProcess process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.client = clientFor(endpoint);
+    }
+
+    public static LocalDynamoDb start(Path projectRoot, Path runDirectory, ProcessRegistry registry) {
+        int port = FreePort.onLoopback();
+        Path cli = projectRoot.resolve("tools/node_modules/dynalite/cli.js");
+        if (!cli.toFile().isFile()) {
+            throw new IllegalStateException(cli + " is missing: run bin/test or bin/launch-readiness, which install the node tools");
+        }
+        ManagedProcess process = ManagedProcess.start("dynalite",
+                List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+                        "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"),
+                Map.of(), runDirectory.resolve("logs/dynalite.log"), registry, cli.toString());
+        LocalDynamoDb db = new LocalDynamoDb(process, URI.create("http://127.0.0.1:" + port));
+        db.awaitUp(Duration.ofSeconds(30));
+        return db;
+    }
+
+    private void awaitUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("dynalite exited:\n" + process.logTail(20));
+            }
+            try {
+                client.listTables();
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                sleep(100);
+            }
+        }
+        throw new IllegalStateException("dynalite did not answer within " + timeout, last);
+    }
+
+    public static DynamoDbClient clientFor(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public void stop() {
+        client.close();
+        process.stop(Duration.ofSeconds(5));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

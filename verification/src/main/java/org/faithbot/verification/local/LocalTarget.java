@@ -1,0 +1,171 @@
+package org.faithbot.verification.local;
+
+import org.faithbot.verification.auth.TokenIssuer;
+import org.faithbot.verification.target.TableDefinitions;
+import org.faithbot.verification.target.Target;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The embedded local target: everything on loopback, on free ports. A local DynamoDB with the
+ * service's tables, two instances of the service jar, and HAProxy in front with health checks on
+ * readiness. Started once per JVM, stopped (by PID) when the run ends or is interrupted.
+ */
+public final class LocalTarget implements Target {
+
+    public static final String TABLE_PREFIX = "faithbot-local-";
+    public static final String ISSUER = "faithbot-local-harness";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path projectRoot;
+    private final Path runDirectory;
+    private final ProcessRegistry registry;
+    private final TableDefinitions tables;
+    private final TokenIssuer tokens = TokenIssuer.withFreshKey(ISSUER);
+    private final Map<String, ServiceInstance> instances = Collections.synchronizedMap(new LinkedHashMap<>());
+    private LocalDynamoDb dynamoDb;
+    private Haproxy balancer;
+
+    private LocalTarget(Path projectRoot) {
+        this.projectRoot = projectRoot;
+        this.runDirectory = projectRoot.resolve("reports/local-target");
+        this.registry = new ProcessRegistry(projectRoot.resolve("verification/target/local-target-pids"));
+        this.tables = TableDefinitions.read(projectRoot.resolve("service/src/main/resources/dynamodb/tables.json"));
+    }
+
+    /** Starts the whole stack and waits until the balancer sees every instance healthy. */
+    public static LocalTarget start(Path projectRoot, List<String> instanceNames) {
+        LocalTarget target = new LocalTarget(projectRoot);
+        int reaped = target.registry.reapLeftovers();
+        if (reaped > 0) {
+            System.out.println("[local target] stopped " + reaped + " processes left over from an interrupted run");
+        }
+        try {
+            target.startAll(instanceNames);
+        } catch (RuntimeException e) {
+            target.stop();
+            throw e;
+        }
+        return target;
+    }
+
+    private void startAll(List<String> instanceNames) {
+        long started = System.nanoTime();
+        dynamoDb = LocalDynamoDb.start(projectRoot, runDirectory, registry);
+        tables.createAll(dynamoDb.client(), TABLE_PREFIX);
+        List<CompletableFuture<ServiceInstance>> starting = new ArrayList<>();
+        for (String name : instanceNames) {
+            ServiceInstance instance = startInstance(name);
+            starting.add(CompletableFuture.supplyAsync(() -> {
+                instance.awaitReady(START_TIMEOUT);
+                return instance;
+            }));
+        }
+        starting.forEach(CompletableFuture::join);
+        balancer = Haproxy.start(List.copyOf(instances.values()), runDirectory, registry);
+        for (String name : instanceNames) {
+            balancer.awaitServer(name, BackendServer::isUp, Duration.ofSeconds(30));
+        }
+        System.out.printf("[local target] up in %.1f s: balancer %s, instances %s, dynamodb %s%n",
+                (System.nanoTime() - started) / 1e9, balancer.url(), instances.keySet(), dynamoDb.endpoint());
+    }
+
+    private ServiceInstance startInstance(String name) {
+        ServiceInstance instance = ServiceInstance.start(name, serviceJar(), serviceProperties(), runDirectory, registry);
+        instances.put(name, instance);
+        return instance;
+    }
+
+    /** The service's configuration on this target: what an ECS task definition would hold. */
+    Map<String, String> serviceProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("chatbot.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        properties.put("chatbot.dynamodb.region", LocalDynamoDb.REGION);
+        properties.put("chatbot.dynamodb.table-prefix", TABLE_PREFIX);
+        properties.put("chatbot.security.jwt.hmac-secret", tokens.secretBase64());
+        properties.put("chatbot.security.jwt.issuer", tokens.issuer());
+        return properties;
+    }
+
+    private Path serviceJar() {
+        return Path.of(System.getProperty("service.jar", projectRoot.resolve("service/target/chatbot-service.jar").toString()));
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public String baseUrl() {
+        return balancer.url();
+    }
+
+    @Override
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.client();
+    }
+
+    @Override
+    public String tablePrefix() {
+        return TABLE_PREFIX;
+    }
+
+    @Override
+    public TableDefinitions tables() {
+        return tables;
+    }
+
+    @Override
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    @Override
+    public LocalTarget local() {
+        return this;
+    }
+
+    public Haproxy balancer() {
+        return balancer;
+    }
+
+    public ServiceInstance instance(String name) {
+        ServiceInstance instance = instances.get(name);
+        if (instance == null) {
+            throw new IllegalArgumentException("no instance " + name + "; running: " + instances.keySet());
+        }
+        return instance;
+    }
+
+    public List<ServiceInstance> instances() {
+        return List.copyOf(instances.values());
+    }
+
+    public LocalDynamoDb localDynamoDb() {
+        return dynamoDb;
+    }
+
+    /** Stops every process of the stack by its PID, the balancer first. Safe to call twice. */
+    public synchronized void stop() {
+        if (balancer != null) {
+            balancer.stop();
+            balancer = null;
+        }
+        List<ServiceInstance> running = List.copyOf(instances.values());
+        running.parallelStream().forEach(ServiceInstance::stop);
+        instances.clear();
+        if (dynamoDb != null) {
+            dynamoDb.stop();
+            dynamoDb = null;
+        }
+    }
+}

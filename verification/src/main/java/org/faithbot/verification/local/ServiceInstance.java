@@ -1,0 +1,95 @@
+package org.faithbot.verification.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One instance of the chatbot service jar on a loopback port, as an ECS task would run it. */
+public final class ServiceInstance {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final ManagedProcess process;
+
+    private ServiceInstance(String name, int port, ManagedProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts the jar. {@code properties} are the service's configuration (Spring properties), passed as
+     * command-line arguments the way an ECS task definition passes its environment.
+     */
+    static ServiceInstance start(String name, Path jar, Map<String, String> properties, Path runDirectory, ProcessRegistry registry) {
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException(jar + " is missing: build the service first (bin/launch-readiness and bin/test do)");
+        }
+        int port = FreePort.onLoopback();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+                "-Dfaithbot.local-target=" + runDirectory, "-jar", jar.toString(),
+                "--server.port=" + port, "--server.address=127.0.0.1", "--chatbot.instance-id=" + name));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        ManagedProcess process = ManagedProcess.start(name, command, Map.of(),
+                runDirectory.resolve("logs/" + name + ".log"), registry, "-Dfaithbot.local-target=" + runDirectory);
+        return new ServiceInstance(name, port, process);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    /** The HTTP status of the readiness probe, or -1 when the instance does not answer. */
+    public int readinessStatus() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("instance " + name + " exited during start-up:\n" + process.logTail(40));
+            }
+            if (readinessStatus() == 200) {
+                return;
+            }
+            LocalDynamoDb.sleep(250);
+        }
+        throw new IllegalStateException("instance " + name + " was not ready within " + timeout + ":\n" + process.logTail(40));
+    }
+
+    void stop() {
+        process.stop(Duration.ofSeconds(25));
+    }
+}

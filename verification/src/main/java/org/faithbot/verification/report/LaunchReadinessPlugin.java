@@ -1,0 +1,91 @@
+package org.faithbot.verification.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestRunFinished;
+import org.faithbot.verification.catalogue.CriteriaCatalogue;
+import org.faithbot.verification.catalogue.FeatureIndex;
+import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.target.Targets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Cucumber plugin: records how each scenario ended and, when the run finishes, computes the
+ * per-criterion summary, prints it, and writes summary.txt, summary.json and evidence.json under
+ * reports/launch-readiness/. It also stops the local target, so its processes end with the run.
+ */
+public final class LaunchReadinessPlugin implements ConcurrentEventListener {
+
+    private final List<ScenarioOutcome> outcomes = new ArrayList<>();
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
+        publisher.registerHandlerFor(TestRunFinished.class, event -> runFinished());
+    }
+
+    private synchronized void scenarioFinished(TestCaseFinished event) {
+        String error = event.getResult().getError() == null ? null : event.getResult().getError().getMessage();
+        outcomes.add(new ScenarioOutcome(event.getTestCase().getName(), new LinkedHashSet<>(event.getTestCase().getTags()),
+                event.getResult().getStatus().name(), error));
+    }
+
+    private synchronized void runFinished() {
+        Targets.stopLocal();
+        Path root = Targets.projectRoot();
+        Path out = root.resolve("reports/launch-readiness");
+        LaunchSummary summary = LaunchSummary.of(Targets.selectedName(), CriteriaCatalogue.load(),
+                FeatureIndex.of(root.resolve("features")), List.copyOf(outcomes), EvidenceLog.run().records());
+        String rendered = summary.render();
+        System.out.println(rendered);
+        EvidenceLog.run().writeTo(out.resolve("evidence.json"));
+        write(out.resolve("summary.txt"), rendered);
+        write(out.resolve("summary.json"), toJson(summary));
+    }
+
+    private static String toJson(LaunchSummary summary) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("target", summary.target());
+        json.put("verdict", summary.verdict());
+        json.put("counts", summary.counts());
+        json.put("unknownCriterionTags", summary.coverage().unknownCriterionTags());
+        json.put("criteria", summary.results().stream().map(r -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", r.criterion().id());
+            c.put("group", r.criterion().groupId());
+            c.put("title", r.criterion().title());
+            c.put("status", r.status());
+            c.put("scenariosWritten", r.scenariosWritten());
+            c.put("scenariosRun", r.scenariosRun());
+            c.put("evidence", r.evidence());
+            c.put("failures", r.failures());
+            return c;
+        }).toList());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

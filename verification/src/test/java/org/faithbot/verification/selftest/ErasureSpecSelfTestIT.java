@@ -1,0 +1,43 @@
+package org.faithbot.verification.selftest;
+
+import io.cucumber.core.cli.Main;
+import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.target.Targets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves the erasure spec can fail: the same steps, against the same local target, with a stray
+ * item carrying one attribute of the user planted in every table. The spec must fail at its
+ * data-store check and name every table.
+ */
+class ErasureSpecSelfTestIT {
+
+    @AfterEach
+    void forgetSelfTestEvidence() {
+        EvidenceLog.run().clear(); // this run's evidence must not reach the launch-readiness report
+    }
+
+    @Test
+    void theErasureSpecFailsWhenAnAttributeOfTheUserSurvivesInAnyTable() {
+        byte exit = Main.run(new String[]{
+                "--glue", "org.faithbot.verification.steps",
+                "--glue", "org.faithbot.verification.selftest",
+                "--plugin", FailureCapture.class.getName(),
+                "--monochrome",
+                "classpath:selftest/erasure-with-stray-items.feature"}, Thread.currentThread().getContextClassLoader());
+
+        List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();
+        assertThat(exit).as("exit status of the erasure spec with stray items").isNotZero();
+        assertThat(failed).as("failed steps").hasSize(1);
+        assertThat(failed.getFirst().step()).isEqualTo("no item in any table of the data store holds any trace of her");
+        for (var table : Targets.current().tables().tables()) {
+            assertThat(failed.getFirst().error()).as("the failure names the table " + table.name())
+                    .contains(Targets.current().tablePrefix() + table.name() + " item");
+        }
+    }
+}

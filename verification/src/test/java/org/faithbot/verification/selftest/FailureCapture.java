@@ -1,0 +1,38 @@
+package org.faithbot.verification.selftest;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.PickleStepTestStep;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestStepFinished;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Cucumber plugin for the self-tests: remembers which steps failed and why. */
+public final class FailureCapture implements ConcurrentEventListener {
+
+    public record FailedStep(String step, String error) {
+    }
+
+    private static final List<FailedStep> FAILED = new ArrayList<>();
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestStepFinished.class, event -> {
+            if (event.getResult().getStatus() == Status.FAILED && event.getTestStep() instanceof PickleStepTestStep step) {
+                synchronized (FAILED) {
+                    FAILED.add(new FailedStep(step.getStep().getText(), String.valueOf(event.getResult().getError().getMessage())));
+                }
+            }
+        });
+    }
+
+    public static List<FailedStep> takeAll() {
+        synchronized (FAILED) {
+            List<FailedStep> all = List.copyOf(FAILED);
+            FAILED.clear();
+            return all;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.faithbot.verification.steps;
+
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.evidence.Comparator;
+import org.faithbot.verification.evidence.Evidence;
+import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.http.PrometheusText;
+import org.faithbot.verification.local.BackendServer;
+import org.faithbot.verification.local.LocalTarget;
+import org.faithbot.verification.local.ServiceInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps on the balancer's health checks: an instance failing readiness gets no traffic. */
+public class HealthRoutingSteps {
+
+    private static final int SENDERS = 8;
+
+    private final ScenarioContext context;
+    private final List<Response> responses = new ArrayList<>();
+    private final List<String> madeUnready = new ArrayList<>();
+    private long balancerCountBefore;
+    private double ownCountBefore;
+    private String watched;
+
+    public HealthRoutingSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    private LocalTarget local() {
+        return context.target().local();
+    }
+
+    @Given("the balancer sees every instance healthy")
+    public void balancerSeesEveryInstanceHealthy() {
+        for (ServiceInstance instance : local().instances()) {
+            local().balancer().awaitServer(instance.name(), BackendServer::isUp, Duration.ofSeconds(30));
+        }
+    }
+
+    @When("instance {string} starts failing its readiness check")
+    public void instanceStartsFailingReadiness(String name) {
+        setReadiness(name, "REFUSING_TRAFFIC");
+        madeUnready.add(name);
+        assertThat(local().instance(name).readinessStatus()).as("readiness probe of %s", name).isEqualTo(503);
+    }
+
+    @When("instance {string} passes its readiness check again")
+    public void instancePassesReadinessAgain(String name) {
+        setReadiness(name, "ACCEPTING_TRAFFIC");
+        madeUnready.remove(name);
+        assertThat(local().instance(name).readinessStatus()).as("readiness probe of %s", name).isEqualTo(200);
+    }
+
+    private void setReadiness(String name, String state) {
+        Response response = RestAssured.given().baseUri(local().instance(name).url())
+                .auth().oauth2(context.target().tokens().operatorToken())
+                .contentType(ContentType.JSON).body(Map.of("readiness", state))
+                .post("/actuator/availability");
+        assertThat(response.statusCode()).as("operator readiness switch on %s: %s", name, response.asString()).isBetween(200, 204);
+    }
+
+    @Then("the balancer takes {string} out of rotation within {int} seconds")
+    public void balancerTakesOutOfRotation(String name, int seconds) {
+        measureBalancerReaction(name, BackendServer::isDown, seconds, "time until an unready instance is out of rotation");
+    }
+
+    @Then("the balancer puts {string} back into rotation within {int} seconds")
+    public void balancerPutsBackIntoRotation(String name, int seconds) {
+        measureBalancerReaction(name, BackendServer::isUp, seconds, "time until a recovered instance is back in rotation");
+    }
+
+    private void measureBalancerReaction(String name, Predicate<BackendServer> state, int seconds, String metric) {
+        Duration took = local().balancer().awaitServer(name, state, Duration.ofSeconds(seconds * 3L));
+        Evidence evidence = EvidenceLog.run().measured("AC-1.4", metric, took.toMillis(), "ms", Comparator.AT_MOST,
+                seconds * 1000.0, "local", "HAProxy checks readiness every 500 ms, fall 2 / rise 2", context.scenarioName());
+        assertThat(evidence.passed()).as(evidence.describe()).isTrue();
+    }
+
+    @When("{int} chat requests are sent through the balancer")
+    public void chatRequestsThroughBalancer(int count) throws Exception {
+        watched = madeUnready.isEmpty() ? null : madeUnready.getFirst();
+        if (watched != null) {
+            balancerCountBefore = local().balancer().server(watched).totalSessions();
+            ownCountBefore = chatRequestsCountedBy(local().instance(watched));
+        }
+        context.user(TestUser.fresh("Ruth"));
+        String token = context.token();
+        try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS)) {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String message = "Give me strength for today, please (" + i + ")";
+                sent.add(senders.submit(() -> context.quietApi().chat(token, message, null)));
+            }
+            for (Future<Response> response : sent) {
+                responses.add(response.get());
+            }
+        }
+    }
+
+    @Then("every request is answered successfully")
+    public void everyRequestAnsweredSuccessfully() {
+        long failed = responses.stream().filter(r -> r.statusCode() != 200).count();
+        Evidence evidence = EvidenceLog.run().measured("AC-1.4", "failed requests while an instance is unhealthy", failed,
+                "requests", Comparator.EQUAL_TO, 0.0, "local", responses.size() + " chat requests, " + SENDERS + " concurrent senders",
+                context.scenarioName());
+        assertThat(evidence.passed()).as(evidence.describe()).isTrue();
+    }
+
+    @Then("every request was served by {string}")
+    public void everyRequestServedBy(String name) {
+        assertThat(responses).extracting(r -> r.header("X-Served-By")).containsOnly(name);
+    }
+
+    @Then("{string} received none of them, by the balancer's count and by its own")
+    public void receivedNone(String name) {
+        assertThat(name).isEqualTo(watched);
+        long byBalancer = local().balancer().server(name).totalSessions() - balancerCountBefore;
+        double byItself = chatRequestsCountedBy(local().instance(name)) - ownCountBefore;
+        EvidenceLog.run().measured("AC-1.4", "requests the balancer sent to the unhealthy instance", byBalancer, "requests",
+                Comparator.EQUAL_TO, 0.0, "local", "HAProxy stot counter of " + name, context.scenarioName());
+        Evidence own = EvidenceLog.run().measured("AC-1.4", "chat requests the unhealthy instance handled", byItself, "requests",
+                Comparator.EQUAL_TO, 0.0, "local", "http_server_requests of " + name + " (its own metrics)", context.scenarioName());
+        assertThat(byBalancer).as("sessions the balancer sent to %s", name).isZero();
+        assertThat(own.passed()).as(own.describe()).isTrue();
+    }
+
+    private static double chatRequestsCountedBy(ServiceInstance instance) {
+        String metrics = RestAssured.given().baseUri(instance.url()).get("/actuator/prometheus").asString();
+        return PrometheusText.sum(metrics, "http_server_requests_seconds_count", Map.of("uri", "/api/v1/chat"));
+    }
+
+    /** Whatever happened in the scenario, an instance it made unready is made ready again for the next one. */
+    @After
+    public void restoreReadiness() {
+        for (String name : List.copyOf(madeUnready)) {
+            setReadiness(name, "ACCEPTING_TRAFFIC");
+            local().balancer().awaitServer(name, BackendServer::isUp, Duration.ofSeconds(15));
+        }
+        madeUnready.clear();
+    }
+
+}

@@ -1,0 +1,90 @@
+package org.faithbot.verification.steps;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.evidence.Comparator;
+import org.faithbot.verification.evidence.Evidence;
+import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.privacy.PersonalDataSweep;
+import org.faithbot.verification.privacy.Trace;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps of the privacy rights: export (GDPR Art. 15/20) and erasure (Art. 17), checked in the service and in the data store. */
+public class PrivacySteps {
+
+    private final ScenarioContext context;
+    private JsonPath export;
+    private Response erasure;
+
+    public PrivacySteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @When("(s)he exports her/his data")
+    public void exportsData() {
+        Response response = context.api().export(context.token());
+        assertThat(response.statusCode()).as("export: %s", response.asString()).isEqualTo(200);
+        export = response.jsonPath();
+    }
+
+    @Then("the export holds her/his profile and all {int} messages of her/his conversation")
+    public void exportHoldsEverything(int messages) {
+        TestUser user = context.user();
+        assertThat(export.getString("userId")).isEqualTo(user.id());
+        assertThat(export.getString("profile.userId")).isEqualTo(user.id());
+        assertThat(export.getString("profile.email")).isEqualTo(user.email());
+        List<Map<String, Object>> exported = export.getList("messages");
+        assertThat(exported).as("exported messages").hasSize(messages);
+        assertThat(exported).allSatisfy(m -> assertThat(m.get("userId")).isEqualTo(user.id()));
+        List<Object> userTexts = exported.stream().filter(m -> "user".equals(m.get("role"))).map(m -> m.get("text")).toList();
+        assertThat(userTexts).as("the user's own messages in the export").containsExactlyInAnyOrderElementsOf(context.sentMessages());
+        assertThat(exported.stream().filter(m -> "assistant".equals(m.get("role"))).count())
+                .as("the replies in the export").isEqualTo(messages - context.sentMessages().size());
+    }
+
+    @When("(s)he asks for all her/his data to be erased")
+    public void asksForErasure() {
+        erasure = context.api().erase(context.token());
+    }
+
+    @Then("the service confirms the erasure of her/his profile and her/his {int} messages")
+    public void serviceConfirmsErasure(int messages) {
+        assertThat(erasure.statusCode()).as("erasure: %s", erasure.asString()).isEqualTo(200);
+        assertThat(erasure.jsonPath().getString("userId")).isEqualTo(context.user().id());
+        assertThat(erasure.jsonPath().getInt("deleted.users")).as("profiles erased").isEqualTo(1);
+        assertThat(erasure.jsonPath().getInt("deleted.messages")).as("messages erased").isEqualTo(messages);
+    }
+
+    @Then("her/his export is empty")
+    public void exportIsEmpty() {
+        exportsData();
+        assertThat(export.getString("profile")).as("profile after erasure").isNull();
+        assertThat(export.getList("messages")).as("messages after erasure").isEmpty();
+    }
+
+    @Then("no item in any table of the data store holds any trace of her/him")
+    public void noTraceInAnyTable() {
+        TestUser user = context.user();
+        Set<String> fragments = new LinkedHashSet<>(List.of(user.id(), user.email(), user.name()));
+        fragments.addAll(context.sentMessages());
+        PersonalDataSweep.Result sweep = new PersonalDataSweep(context.target().dynamoDb(), context.target().tablePrefix()).sweep(fragments);
+        assertThat(sweep.tables()).as("the service's tables on the target").isNotEmpty();
+        Evidence evidence = EvidenceLog.run().measured("AC-4.5", "attributes of the erased user left in the data store",
+                sweep.traces().size(), "attributes", Comparator.EQUAL_TO, 0.0, context.target().name(),
+                "read directly: " + sweep.tables().size() + " tables " + sweep.tables() + ", " + sweep.itemsRead() + " items",
+                context.scenarioName());
+        assertThat(evidence.passed())
+                .as("traces of the erased user remain:%n  %s", sweep.traces().stream().map(Trace::toString).collect(Collectors.joining("\n  ")))
+                .isTrue();
+    }
+}
