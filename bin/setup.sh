@@ -63,3 +63,39 @@ setup_all() {
 maven() {
   mvn -B -ntp -f "$PROJECT_ROOT/pom.xml" "$@"
 }
+
+# Each run starts with empty report folders (the Allure history file is kept for trends).
+clean_reports() {
+  rm -rf "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness/allure-results" "$PROJECT_ROOT/reports/local-target" \
+         "$PROJECT_ROOT/reports/launch-readiness/report" "$PROJECT_ROOT/reports/launch-readiness/summary."* \
+         "$PROJECT_ROOT/reports/launch-readiness/evidence.json"
+  mkdir -p "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness"
+}
+
+generate_allure_report() {
+  local results="$PROJECT_ROOT/reports/launch-readiness/allure-results"
+  if [ -d "$results" ] && [ -n "$(ls -A "$results")" ]; then
+    (cd "$PROJECT_ROOT" && node tools/node_modules/allure/cli.js generate reports/launch-readiness/allure-results \
+        --config tools/allurerc.mjs --output reports/launch-readiness/report >/dev/null) \
+      && log "Allure launch-readiness report: reports/launch-readiness/report/index.html" \
+      || log "the Allure report could not be generated"
+  else
+    log "no Allure results: the specs did not run"
+  fi
+}
+
+print_summary() {
+  local summary="$PROJECT_ROOT/reports/launch-readiness/summary.txt"
+  if [ -f "$summary" ]; then cat "$summary"; else log "no per-criterion summary: the specs did not run"; fi
+}
+
+# Runs Maven with the given arguments, then writes the Allure report and prints the summary,
+# whatever Maven's outcome; exits with Maven's status.
+run_specs() {
+  clean_reports
+  local status=0
+  maven "$@" || status=$?
+  generate_allure_report
+  print_summary
+  return $status
+}

@@ -40,10 +40,11 @@ public final class Haproxy {
 
     static Haproxy start(List<ServiceInstance> instances, Path runDirectory, ProcessRegistry registry) {
         int port = FreePort.onLoopback();
-        Path socket = runDirectory.resolve("haproxy.sock");
         Path config = runDirectory.resolve("haproxy.cfg");
+        Path socket;
         try {
-            Files.deleteIfExists(socket);
+            // a UNIX socket path must stay short (108 bytes): a temporary folder, not the project's
+            socket = Files.createTempDirectory("faithbot-haproxy").resolve("admin.sock");
             Files.writeString(config, configuration(port, socket, instances));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,7 +65,7 @@ public final class Haproxy {
                 global
                   stats socket %s mode 600 level admin
                   log stdout format raw local0 notice
-                  maxconn 20000
+                  maxconn 4096
 
                 defaults
                   mode http
@@ -196,5 +197,11 @@ public final class Haproxy {
 
     void stop() {
         process.stop(Duration.ofSeconds(5));
+        try {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(socket.getParent());
+        } catch (IOException e) {
+            // a leftover empty temporary folder is harmless
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.faithbot.verification.local;
 
+import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.auth.TokenIssuer;
 import org.faithbot.verification.target.TableDefinitions;
 import org.faithbot.verification.target.Target;
@@ -24,6 +25,7 @@ public final class LocalTarget implements Target {
     public static final String TABLE_PREFIX = "faithbot-local-";
     public static final String ISSUER = "faithbot-local-harness";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final int WARM_UP_REQUESTS = 25;
 
     private final Path projectRoot;
     private final Path runDirectory;
@@ -36,7 +38,7 @@ public final class LocalTarget implements Target {
 
     private LocalTarget(Path projectRoot) {
         this.projectRoot = projectRoot;
-        this.runDirectory = projectRoot.resolve("reports/local-target");
+        this.runDirectory = projectRoot.resolve("reports/local-target/run-" + ProcessHandle.current().pid());
         this.registry = new ProcessRegistry(projectRoot.resolve("verification/target/local-target-pids"));
         this.tables = TableDefinitions.read(projectRoot.resolve("service/src/main/resources/dynamodb/tables.json"));
     }
@@ -66,6 +68,7 @@ public final class LocalTarget implements Target {
             ServiceInstance instance = startInstance(name);
             starting.add(CompletableFuture.supplyAsync(() -> {
                 instance.awaitReady(START_TIMEOUT);
+                instance.warmUp(tokens.tokenFor(TestUser.fresh("Warmup")), WARM_UP_REQUESTS);
                 return instance;
             }));
         }

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * PID files of every process the local target starts. A run that was killed outright (so its
- * shutdown hook never ran) leaves them behind; the next run stops those processes first, but only
- * when the PID still belongs to a command line the harness started.
+ * PID files of every process the local target starts, each with the PID of the harness JVM that
+ * owns it. A run that was killed outright (so its shutdown hook never ran) leaves them behind; the
+ * next run stops those processes first: only those whose owner is gone (runs side by side leave
+ * each other alone) and only while the PID still belongs to a command line the harness started.
  */
 public final class ProcessRegistry {
 
@@ -26,9 +27,11 @@ public final class ProcessRegistry {
         }
     }
 
+    private static final long OWNER = ProcessHandle.current().pid();
+
     void register(String name, long pid, String commandFragment) {
         try {
-            Files.writeString(pidFile(name), pid + "\n" + commandFragment + "\n");
+            Files.writeString(pidFile(name), pid + "\n" + commandFragment + "\n" + OWNER + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +51,9 @@ public final class ProcessRegistry {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
                 List<String> lines = Files.readAllLines(file);
+                if (lines.size() >= 3 && ProcessHandle.of(Long.parseLong(lines.get(2).trim())).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue; // its harness is still running
+                }
                 if (lines.size() >= 2 && stopIfOurs(Long.parseLong(lines.get(0).trim()), lines.get(1))) {
                     reaped++;
                 }
@@ -74,6 +80,6 @@ public final class ProcessRegistry {
     }
 
     private Path pidFile(String name) {
-        return directory.resolve(name + ".pid");
+        return directory.resolve(OWNER + "-" + name + ".pid");
     }
 }

@@ -89,6 +89,34 @@ public final class ServiceInstance {
         throw new IllegalStateException("instance " + name + " was not ready within " + timeout + ":\n" + process.logTail(40));
     }
 
+    /**
+     * Sends a few chat and export requests straight to the instance, as a slow-start would, so the
+     * specs measure a warmed-up service rather than its first requests' class loading and JIT.
+     */
+    void warmUp(String token, int requests) {
+        for (int i = 0; i < requests; i++) {
+            send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/chat"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"warm-up " + i + ": I need hope today\"}")));
+            send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/me/export")).header("Authorization", "Bearer " + token).GET());
+        }
+        send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/me")).header("Authorization", "Bearer " + token).DELETE());
+    }
+
+    private void send(HttpRequest.Builder request) {
+        try {
+            int status = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("warm-up request to " + name + " answered " + status + ":\n" + process.logTail(20));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("warm-up request to " + name + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     void stop() {
         process.stop(Duration.ofSeconds(25));
     }

@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * A Cucumber plugin: records how each scenario ended and, when the run finishes, computes the
  * per-criterion summary, prints it, and writes summary.txt, summary.json and evidence.json under
- * reports/launch-readiness/. It also stops the local target, so its processes end with the run.
+ * reports/launch-readiness/. (The local target stops with the JVM, after the self-tests that share it.)
  */
 public final class LaunchReadinessPlugin implements ConcurrentEventListener {
 
@@ -43,7 +43,6 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void runFinished() {
-        Targets.stopLocal();
         Path root = Targets.projectRoot();
         Path out = root.resolve("reports/launch-readiness");
         LaunchSummary summary = LaunchSummary.of(Targets.selectedName(), CriteriaCatalogue.load(),
@@ -51,8 +50,10 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
         String rendered = summary.render();
         System.out.println(rendered);
         EvidenceLog.run().writeTo(out.resolve("evidence.json"));
+        String json = toJson(summary);
         write(out.resolve("summary.txt"), rendered);
-        write(out.resolve("summary.json"), toJson(summary));
+        write(out.resolve("summary.json"), json);
+        VerdictResult.write(summary, rendered, json, read(out.resolve("evidence.json")));
     }
 
     private static String toJson(LaunchSummary summary) {
@@ -77,6 +78,14 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

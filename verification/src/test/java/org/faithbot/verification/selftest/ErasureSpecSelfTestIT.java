@@ -29,6 +29,7 @@ class ErasureSpecSelfTestIT {
                 "--glue", "org.faithbot.verification.selftest",
                 "--plugin", FailureCapture.class.getName(),
                 "--monochrome",
+                "--tags", "@selftest",
                 "classpath:selftest/erasure-with-stray-items.feature"}, Thread.currentThread().getContextClassLoader());
 
         List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();

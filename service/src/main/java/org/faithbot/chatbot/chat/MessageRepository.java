@@ -1,0 +1,7 @@
+package org.faithbot.chatbot.chat;
+
+/** The {@code messages} table. */
+public interface MessageRepository {
+
+    void save(ChatMessage message);
+}

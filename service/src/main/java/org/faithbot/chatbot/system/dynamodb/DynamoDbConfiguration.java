@@ -1,0 +1,79 @@
+package org.faithbot.chatbot.system.dynamodb;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClientExtension;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The DynamoDB clients: the low-level client (Apache HTTP client, short timeouts) and an enhanced
+ * client without extensions (no version or counter extension gets in the way of batch writes).
+ * The service never creates tables: Terraform does in AWS, the harness does locally.
+ */
+@Configuration(proxyBeanMethods = false)
+class DynamoDbConfiguration {
+
+    /** Credentials used against a local endpoint when none are configured (dynalite accepts any). */
+    static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("local", "local");
+
+    @Bean
+    DynamoDbClient dynamoDbClient(DynamoDbProperties properties) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+            .region(Region.of(properties.region()))
+            .credentialsProvider(credentials(properties))
+            .httpClientBuilder(ApacheHttpClient.builder()
+                .connectionTimeout(properties.connectionTimeout())
+                .socketTimeout(properties.apiCallAttemptTimeout())
+                .connectionAcquisitionTimeout(properties.apiCallTimeout())
+                .maxConnections(properties.maxConnections()))
+            .overrideConfiguration(override -> override.apiCallTimeout(properties.apiCallTimeout())
+                .apiCallAttemptTimeout(properties.apiCallAttemptTimeout()));
+        if (properties.hasEndpoint()) {
+            builder.endpointOverride(properties.endpoint());
+        }
+        return builder.build();
+    }
+
+    @Bean
+    DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient dynamoDbClient) {
+        return DynamoDbEnhancedClient.builder()
+            .dynamoDbClient(dynamoDbClient)
+            .extensions(new DynamoDbEnhancedClientExtension[0])
+            .build();
+    }
+
+    @Bean
+    TableCatalog tableCatalog(DynamoDbProperties properties) {
+        return TableCatalog.load(properties.tablePrefix());
+    }
+
+    @Bean
+    DocumentTables documentTables(DynamoDbEnhancedClient dynamoDbEnhancedClient, TableCatalog tableCatalog) {
+        return new DocumentTables(dynamoDbEnhancedClient, tableCatalog);
+    }
+
+    @Bean
+    BatchDeleter batchDeleter(DynamoDbEnhancedClient dynamoDbEnhancedClient) {
+        return new BatchDeleter(dynamoDbEnhancedClient);
+    }
+
+    private static AwsCredentialsProvider credentials(DynamoDbProperties properties) {
+        if (properties.hasStaticCredentials()) {
+            return StaticCredentialsProvider
+                .create(AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
+        }
+        if (properties.hasEndpoint()) {
+            return StaticCredentialsProvider.create(LOCAL_CREDENTIALS);
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

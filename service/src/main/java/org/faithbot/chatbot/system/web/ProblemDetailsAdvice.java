@@ -1,0 +1,95 @@
+package org.faithbot.chatbot.system.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.faithbot.chatbot.system.dynamodb.IncompleteBatchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem details for every error raised in Spring MVC: the standard MVC exceptions
+ * (405, 406, 415, 404, ...) through {@link ResponseEntityExceptionHandler}, unreadable bodies with
+ * a reason that never echoes the input, validation with an {@code errors} list, DynamoDB failures
+ * as 503. No stack trace ever reaches a response body.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var tooLarge = RequestBodyTooLargeException.findIn(ex);
+        if (tooLarge.isPresent()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    tooLarge.get().getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                UnreadableBodyReason.of(ex));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(ProblemDetailsAdvice::fieldError)
+            .toList();
+        String reasons = String.join("; ",
+                errors.stream().map(error -> error.get("field") + " " + error.get("message")).toList());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Validation failed: " + (reasons.isEmpty() ? "the request is invalid" : reasons));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler({ SdkException.class, IncompleteBatchException.class })
+    ResponseEntity<ProblemDetail> dataStoreUnavailable(RuntimeException ex) {
+        log.warn("Data store call failed: {}: {}", ex.getClass().getSimpleName(), ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The data store is temporarily unavailable; please retry shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "1")
+            .body(problem);
+    }
+
+    /** Left to Spring Security's exception translation (401 / 403). */
+    @ExceptionHandler({ AuthenticationException.class, AccessDeniedException.class })
+    void securityException(RuntimeException ex) {
+        throw ex;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected error: {}", ex.getClass().getName(), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        String message = (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+        return Map.of("field", error.getField(), "message", message);
+    }
+}

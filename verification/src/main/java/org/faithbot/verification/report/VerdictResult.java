@@ -1,0 +1,49 @@
+package org.faithbot.verification.report;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/** Puts the launch verdict into the Allure report as a result of its own, with the summary and the evidence attached. */
+final class VerdictResult {
+
+    private VerdictResult() {
+    }
+
+    static void write(LaunchSummary summary, String renderedSummary, String summaryJson, String evidenceJson) {
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        String uuid = UUID.randomUUID().toString();
+        boolean go = summary.verdict().equals("GO");
+        lifecycle.scheduleTestCase(new TestResult()
+                .setUuid(uuid)
+                .setName("Launch readiness verdict (" + summary.target() + "): " + summary.verdict())
+                .setFullName("launch-readiness.verdict." + summary.target())
+                .setHistoryId("launch-readiness-verdict-" + summary.target())
+                .setStatus(go ? Status.PASSED : Status.FAILED)
+                .setStatusDetails(new StatusDetails().setMessage(counts(summary)))
+                .setLabels(List.of(
+                        new Label().setName("epic").setValue("Launch readiness"),
+                        new Label().setName("feature").setValue("Verdict, computed from the evidence"),
+                        new Label().setName("story").setValue("Per-criterion summary"),
+                        new Label().setName("target").setValue(summary.target()))));
+        lifecycle.startTestCase(uuid);
+        lifecycle.addAttachment("per-criterion summary", "text/plain", ".txt", renderedSummary.getBytes(StandardCharsets.UTF_8));
+        lifecycle.addAttachment("summary.json", "application/json", ".json", summaryJson.getBytes(StandardCharsets.UTF_8));
+        lifecycle.addAttachment("evidence.json", "application/json", ".json", evidenceJson.getBytes(StandardCharsets.UTF_8));
+        lifecycle.stopTestCase(uuid);
+        lifecycle.writeTestCase(uuid);
+    }
+
+    private static String counts(LaunchSummary summary) {
+        StringBuilder text = new StringBuilder(summary.verdict()).append(": ");
+        summary.counts().forEach((status, count) -> text.append(status.label()).append(' ').append(count).append(", "));
+        return text.substring(0, text.length() - 2);
+    }
+}
