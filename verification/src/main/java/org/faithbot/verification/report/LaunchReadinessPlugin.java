@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestRunFinished;
 import org.faithbot.verification.catalogue.CriteriaCatalogue;
 import org.faithbot.verification.catalogue.FeatureIndex;
@@ -29,9 +30,14 @@ import java.util.Map;
 public final class LaunchReadinessPlugin implements ConcurrentEventListener {
 
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
+    private final CriteriaCatalogue catalogue = CriteriaCatalogue.load();
+    private final CriterionLabels labels = new CriterionLabels(catalogue);
 
+    /** Register after Allure's plugin: its test case must have started when the labels are applied. */
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseStarted.class,
+                event -> labels.applyToCurrentTestCase(event.getTestCase().getName(), event.getTestCase().getTags()));
         publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> runFinished());
     }
@@ -45,7 +51,7 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
     private synchronized void runFinished() {
         Path root = Targets.projectRoot();
         Path out = root.resolve("reports/launch-readiness");
-        LaunchSummary summary = LaunchSummary.of(Targets.selectedName(), CriteriaCatalogue.load(),
+        LaunchSummary summary = LaunchSummary.of(Targets.selectedName(), catalogue,
                 FeatureIndex.of(root.resolve("features")), List.copyOf(outcomes), EvidenceLog.run().records());
         String rendered = summary.render();
         System.out.println(rendered);
