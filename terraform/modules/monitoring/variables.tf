@@ -1,0 +1,121 @@
+variable "name" {
+  description = "Name prefix (e.g. chatbot-staging); alarms are named <name>-<key>."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "CMK of the topic, the log groups and the report bucket."
+  type        = string
+}
+
+variable "alert_email_addresses" {
+  description = "E-mail subscribers of the alert topic (each confirms by mail)."
+  type        = list(string)
+  default     = []
+}
+
+variable "alb_arn_suffix" {
+  description = "ARN suffix of the ALB."
+  type        = string
+}
+
+variable "target_group_arn_suffixes" {
+  description = "Map with the blue and green target group ARN suffixes."
+  type        = map(string)
+}
+
+variable "ecs_cluster_name" {
+  description = "ECS cluster name."
+  type        = string
+}
+
+variable "ecs_service_name" {
+  description = "ECS service name."
+  type        = string
+}
+
+variable "codedeploy_application_name" {
+  description = "CodeDeploy application whose failures are alerted on (empty: any)."
+  type        = string
+  default     = ""
+}
+
+variable "dynamodb_table_names" {
+  description = "Logical table name => physical table name."
+  type        = map(string)
+}
+
+variable "dynamodb_operations" {
+  description = "DynamoDB operations whose SystemErrors are summed per table."
+  type        = list(string)
+  default     = ["GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "BatchGetItem", "BatchWriteItem"]
+}
+
+variable "app_log_group_name" {
+  description = "Log group of the service containers."
+  type        = string
+}
+
+variable "auth_failure_log_pattern" {
+  description = "Metric filter pattern that matches one failed authentication in the service log."
+  type        = string
+  default     = "?AUTHENTICATION_FAILURE ?\"Authentication failed\""
+}
+
+variable "auth_failure_threshold" {
+  description = "Failed authentications per 5 minutes that raise the security alarm."
+  type        = number
+  default     = 50
+}
+
+variable "regional_web_acl_name" {
+  description = "Name of the ALB web ACL."
+  type        = string
+}
+
+variable "regional_waf_log_group_name" {
+  description = "Log group of the ALB web ACL."
+  type        = string
+}
+
+variable "cloudfront_web_acl_name" {
+  description = "Name of the CloudFront web ACL (empty: no CloudFront widgets)."
+  type        = string
+  default     = ""
+}
+
+variable "cloudfront_distribution_id" {
+  description = "CloudFront distribution (empty: no CDN widgets)."
+  type        = string
+  default     = ""
+}
+
+variable "error_rate_threshold_percent" {
+  description = "5xx rate (%) that raises the critical alarm."
+  type        = number
+  default     = 5
+}
+
+variable "p95_latency_threshold_seconds" {
+  description = "p95 target response time (s) that raises the critical alarm."
+  type        = number
+  default     = 3
+}
+
+variable "resource_utilisation_threshold_percent" {
+  description = "CPU / memory utilisation (%) that raises the warning alarms."
+  type        = number
+  default     = 80
+}
+
+variable "log_retention_days" {
+  description = "Retention of the deployment event log group."
+  type        = number
+  default     = 365
+}
+
+variable "tags" {
+  description = "Tags for every resource."
+  type        = map(string)
+  default     = {}
+}
