@@ -26,9 +26,12 @@ public record Evidence(
     public enum Kind { MEASURED, STATIC }
 
     public String describe() {
+        if (kind == Kind.STATIC) {
+            return criterion + ": [checked statically] " + metric + (passed ? ": holds" : "  ** VIOLATED **");
+        }
         String measured = metric + " = " + format(value) + (unit.isEmpty() ? "" : " " + unit);
         String against = threshold == null ? "" : " (threshold " + comparator.symbol() + " " + format(threshold) + (unit.isEmpty() ? "" : " " + unit) + ")";
-        return criterion + ": " + measured + against + (passed ? "" : "  ** NOT MET **");
+        return criterion + ": [measured on " + target + "] " + measured + against + (passed ? "" : "  ** NOT MET **");
     }
 
     private static String format(double v) {
