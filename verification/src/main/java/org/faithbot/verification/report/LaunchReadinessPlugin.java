@@ -60,6 +60,7 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
         write(out.resolve("summary.txt"), rendered);
         write(out.resolve("summary.json"), json);
         VerdictResult.write(summary, rendered, json, read(out.resolve("evidence.json")));
+        UnverifiedCriteria.write(summary);
     }
 
     private static String toJson(LaunchSummary summary) {
