@@ -26,7 +26,7 @@ public final class Haproxy {
 
     public static final String BACKEND = "chatbot";
     /** The health check: every 500 ms; two failures take a server out, two successes bring it back. */
-    static final int CHECK_INTERVAL_MS = 500;
+    public static final int CHECK_INTERVAL_MS = 500;
 
     private final ManagedProcess process;
     private final int port;

@@ -13,6 +13,7 @@ import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.http.PrometheusText;
 import org.faithbot.verification.local.BackendServer;
+import org.faithbot.verification.local.Haproxy;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.local.ServiceInstance;
 
@@ -89,7 +90,7 @@ public class HealthRoutingSteps {
     private void measureBalancerReaction(String name, Predicate<BackendServer> state, int seconds, String metric) {
         Duration took = local().balancer().awaitServer(name, state, Duration.ofSeconds(seconds * 3L));
         Evidence evidence = EvidenceLog.run().measured("AC-1.4", metric, took.toMillis(), "ms", Comparator.AT_MOST,
-                seconds * 1000.0, "local", "HAProxy checks readiness every 500 ms, fall 2 / rise 2", context.scenarioName());
+                seconds * 1000.0, "local", "HAProxy checks readiness every " + Haproxy.CHECK_INTERVAL_MS + " ms, fall 2 / rise 2", context.scenarioName());
         assertThat(evidence.passed()).as(evidence.describe()).isTrue();
     }
 
