@@ -133,6 +133,7 @@ module "ecs_service" {
     SPRING_PROFILES_ACTIVE = var.environment
     APP_ENVIRONMENT        = var.environment
     DYNAMODB_TABLE_PREFIX  = "${local.name}-"
+    JWT_ISSUER             = local.name
   }, var.extra_environment_variables)
 
   secret_arns = {

@@ -1,5 +1,7 @@
 package org.faithbot.chatbot.account;
 
+import java.util.Map;
+
 import org.faithbot.chatbot.system.security.CurrentUser;
 
 import org.springframework.http.ContentDisposition;
@@ -30,7 +32,7 @@ class AccountController {
     }
 
     @GetMapping("/export")
-    ResponseEntity<DataExport> export(CurrentUser user) {
+    ResponseEntity<Map<String, Object>> export(CurrentUser user) {
         return ResponseEntity.ok()
             .header(HttpHeaders.CONTENT_DISPOSITION, EXPORT_DISPOSITION)
             .body(this.exporter.export(user.userId()));

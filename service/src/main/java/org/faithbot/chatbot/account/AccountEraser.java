@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.faithbot.chatbot.privacy.PrivacyAction;
+import org.faithbot.chatbot.privacy.PrivacyAuditTrail;
 import org.faithbot.chatbot.system.Timestamps;
+import org.faithbot.chatbot.system.cache.PersonalDataCache;
+import org.faithbot.chatbot.system.crypto.Pseudonyms;
 import org.faithbot.chatbot.system.dynamodb.BatchDeleter;
 import org.faithbot.chatbot.system.dynamodb.DocumentTables;
 import org.faithbot.chatbot.system.dynamodb.TableDefinition;
@@ -24,11 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.springframework.stereotype.Service;
 
 /**
- * Erases every item of a user from every table of {@code tables.json} that holds personal data
- * and is keyed by {@code userId} (right to erasure): tables with a sort key first (Query by
- * partition key, keys only, then BatchWriteItem deletes of 25 with retries), then the tables keyed
- * by the user alone (the profile), so a failure half-way leaves the profile for a retry. No Scan.
- * Erasing again deletes nothing and reports zero counts.
+ * Erases everything of a user (right to erasure), in this order, so a failure half-way leaves what
+ * a retry needs: first the data about the user in other users' partitions
+ * ({@link RelatedDataOfUser}, found from the user's own items), then every item of every table of
+ * {@code tables.json} that holds personal data and is keyed by {@code userId} (Query of the
+ * partition, keys only, then BatchWriteItem deletes of 25 with retries; index entries go with their
+ * items), the profile last; then the user's entries in every in-process cache
+ * ({@link PersonalDataCache}). No Scan. The erasure is written to the privacy audit trail, which holds
+ * no personal data. Erasing again deletes nothing and reports zero counts.
  */
 @Service
 public class AccountEraser {
@@ -41,13 +48,26 @@ public class AccountEraser {
 
     private final BatchDeleter batchDeleter;
 
+    private final List<RelatedDataOfUser> related;
+
+    private final List<PersonalDataCache> caches;
+
+    private final PrivacyAuditTrail audit;
+
+    private final Pseudonyms pseudonyms;
+
     private final Clock clock;
 
     private final List<TableDefinition> erasable;
 
-    AccountEraser(DocumentTables tables, BatchDeleter batchDeleter, Clock clock) {
+    AccountEraser(DocumentTables tables, BatchDeleter batchDeleter, List<RelatedDataOfUser> related,
+            List<PersonalDataCache> caches, PrivacyAuditTrail audit, Pseudonyms pseudonyms, Clock clock) {
         this.tables = tables;
         this.batchDeleter = batchDeleter;
+        this.related = related;
+        this.caches = caches;
+        this.audit = audit;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
         List<TableDefinition> erasable = new ArrayList<>();
         for (TableDefinition table : tables.catalog().tables()) {
@@ -67,6 +87,10 @@ public class AccountEraser {
     }
 
     public ErasureReport erase(String userId) {
+        Map<String, Integer> relatedDeleted = new LinkedHashMap<>();
+        for (RelatedDataOfUser data : this.related) {
+            relatedDeleted.put(data.name(), data.erase(userId));
+        }
         Map<String, Integer> deleted = new LinkedHashMap<>();
         for (TableDefinition table : this.tables.catalog().tables()) {
             if (this.erasable.contains(table)) {
@@ -76,8 +100,17 @@ public class AccountEraser {
         for (TableDefinition table : this.erasable) {
             deleted.put(table.name(), table.hasSortKey() ? eraseCollection(table, userId) : eraseItem(table, userId));
         }
-        log.info("Erased the data of user {}: {}", userId, deleted);
-        return new ErasureReport(userId, Timestamps.format(this.clock.instant()), deleted);
+        List<String> cachesCleared = new ArrayList<>();
+        for (PersonalDataCache cache : this.caches) {
+            cache.evict(userId);
+            cachesCleared.add(cache.cacheName());
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        deleted.forEach((table, count) -> details.put(table, String.valueOf(count)));
+        relatedDeleted.forEach((name, count) -> details.put(name, String.valueOf(count)));
+        this.audit.record(userId, PrivacyAction.DATA_ERASED, details);
+        log.info("Erased the data of user {}: {}, related {}", this.pseudonyms.ofUser(userId), deleted, relatedDeleted);
+        return new ErasureReport(userId, Timestamps.format(this.clock.instant()), deleted, relatedDeleted, cachesCleared);
     }
 
     private int eraseCollection(TableDefinition definition, String userId) {

@@ -3,61 +3,126 @@ package org.faithbot.chatbot.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.faithbot.chatbot.privacy.PrivacyAction;
+import org.faithbot.chatbot.privacy.PrivacyAuditTrail;
 import org.faithbot.chatbot.system.Timestamps;
 import org.faithbot.chatbot.system.dynamodb.AttributeValues;
-import org.faithbot.chatbot.system.dynamodb.DocumentTables;
+import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import org.faithbot.chatbot.system.dynamodb.TableDefinition;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Exports everything held about a user: the profile (GetItem) and all messages (Query on the
- * partition key, every page, strongly consistent), oldest first. No Scan.
+ * Exports everything held about a user (GDPR Art. 15 and 20), machine-readable: the profile
+ * (GetItem) and, for every other table of {@code tables.json} that holds personal data, all the
+ * user's items with every stored attribute (Query of their partition, every page, strongly
+ * consistent; no Scan), under the table's name in camel case ({@code messages} oldest first). Then
+ * the data about the user held in other users' partitions ({@link RelatedDataOfUser}) and the
+ * user's own privacy audit entries. Expired items are left out. The export is itself audited.
  */
 @Service
 public class DataExporter {
+
+    public static final String FORMAT = "faithbot-export/2";
 
     private static final Comparator<Map<String, Object>> OLDEST_FIRST = Comparator
         .comparing((Map<String, Object> message) -> createdAt(message))
         .thenComparing(message -> String.valueOf(message.get("messageKey")));
 
-    private final DynamoDbTable<EnhancedDocument> users;
+    private final DynamoDbClient dynamoDb;
 
-    private final DynamoDbTable<EnhancedDocument> messages;
+    private final TableCatalog catalog;
+
+    private final List<RelatedDataOfUser> related;
+
+    private final PrivacyAuditTrail audit;
 
     private final Clock clock;
 
-    DataExporter(DocumentTables tables, Clock clock) {
-        this.users = tables.table(TableCatalog.USERS);
-        this.messages = tables.table(TableCatalog.MESSAGES);
+    DataExporter(DynamoDbClient dynamoDb, TableCatalog catalog, List<RelatedDataOfUser> related,
+            PrivacyAuditTrail audit, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.catalog = catalog;
+        this.related = related;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public DataExport export(String userId) {
+    public Map<String, Object> export(String userId) {
         Instant now = this.clock.instant();
-        EnhancedDocument profile = this.users
-            .getItem(request -> request.key(Key.builder().partitionValue(userId).build()).consistentRead(true));
-        List<Map<String, Object>> messages = this.messages
-            .query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(userId).build()))
-                .consistentRead(true)
-                .build())
-            .items()
-            .stream()
-            .map(message -> AttributeValues.toPlainMap(message.toMap()))
-            .sorted(OLDEST_FIRST)
-            .toList();
-        return new DataExport(DataExport.FORMAT, userId, Timestamps.format(now),
-                (profile != null) ? AttributeValues.toPlainMap(profile.toMap()) : null, messages);
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("format", FORMAT);
+        export.put("userId", userId);
+        export.put("exportedAt", Timestamps.format(now));
+        Map<String, AttributeValue> profile = this.dynamoDb
+            .getItem(request -> request.tableName(this.catalog.physicalName(TableCatalog.USERS))
+                .key(Map.of("userId", AttributeValue.fromS(userId)))
+                .consistentRead(true))
+            .item();
+        export.put("profile", (profile != null && !profile.isEmpty()) ? AttributeValues.toPlainMap(profile) : null);
+        Map<String, String> counts = new LinkedHashMap<>();
+        for (TableDefinition table : this.catalog.tables()) {
+            if (!table.holdsPersonalData() || !table.hasSortKey() || !"userId".equals(table.partitionKey().name())) {
+                continue;
+            }
+            List<Map<String, Object>> items = partition(table, userId, now);
+            if (TableCatalog.MESSAGES.equals(table.name())) {
+                items.sort(OLDEST_FIRST);
+            }
+            export.put(camelCase(table.name()), items);
+            counts.put(table.name(), String.valueOf(items.size()));
+        }
+        for (RelatedDataOfUser data : this.related) {
+            export.put(data.name(), data.export(userId));
+        }
+        export.put("privacyAudit", this.audit.entriesOf(userId, 1000));
+        this.audit.record(userId, PrivacyAction.DATA_EXPORTED, counts);
+        return export;
+    }
+
+    private List<Map<String, Object>> partition(TableDefinition table, String userId, Instant now) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = this.dynamoDb.query(request -> request.tableName(this.catalog.physicalName(table))
+                .keyConditionExpression("userId = :userId")
+                .expressionAttributeValues(Map.of(":userId", AttributeValue.fromS(userId)))
+                .exclusiveStartKey(from)
+                .consistentRead(true));
+            page.items()
+                .stream()
+                .filter(item -> !Items.expired(item, now))
+                .forEach(item -> items.add(AttributeValues.toPlainMap(item)));
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        }
+        while (start != null);
+        return items;
+    }
+
+    static String camelCase(String tableName) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : tableName.toCharArray()) {
+            if (c == '-' || c == '_') {
+                upper = true;
+            }
+            else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 
     private static Instant createdAt(Map<String, Object> message) {

@@ -1,43 +1,132 @@
 package org.faithbot.chatbot.account;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
 import org.faithbot.chatbot.system.Timestamps;
-import org.faithbot.chatbot.system.dynamodb.DocumentTables;
+import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import org.springframework.stereotype.Repository;
+
+import static org.faithbot.chatbot.system.dynamodb.Items.s;
 
 @Repository
 class DynamoDbProfileRepository implements ProfileRepository {
 
     static final String USER_ID = "userId";
 
-    private static final Expression IF_ABSENT = Expression.builder()
-        .expression("attribute_not_exists(#userId)")
-        .putExpressionName("#userId", USER_ID)
-        .build();
+    private final DynamoDbClient dynamoDb;
 
-    private final DynamoDbTable<EnhancedDocument> users;
+    private final String table;
 
-    DynamoDbProfileRepository(DocumentTables tables) {
-        this.users = tables.table(TableCatalog.USERS);
+    DynamoDbProfileRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+        this.dynamoDb = dynamoDb;
+        this.table = catalog.physicalName(TableCatalog.USERS);
     }
 
     @Override
     public boolean createIfAbsent(UserProfile profile) {
-        if (exists(profile.userId())) {
+        if (find(profile.userId(), false).isPresent()) {
             return false;
         }
+        return put(profile);
+    }
+
+    @Override
+    public PrivacyChoices ensure(UserProfile profile) {
+        Optional<Map<String, AttributeValue>> stored = find(profile.userId(), false);
+        if (stored.isPresent()) {
+            return choices(stored.get());
+        }
+        if (put(profile)) {
+            return PrivacyChoices.NONE;
+        }
+        return find(profile.userId()).map(DynamoDbProfileRepository::choices).orElse(PrivacyChoices.NONE);
+    }
+
+    @Override
+    public Optional<Map<String, AttributeValue>> find(String userId) {
+        return find(userId, true);
+    }
+
+    @Override
+    public boolean register(UserProfile profile, Instant registeredAt, boolean analyticsConsent) {
+        Map<String, String> names = new HashMap<>(Map.of("#registeredAt", "registeredAt", "#createdAt", "createdAt",
+                "#analyticsConsent", "analyticsConsent"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":registeredAt", Items.time(registeredAt),
+                ":createdAt", s(Timestamps.format(profile.createdAt())), ":analytics", Items.bool(analyticsConsent)));
+        StringBuilder update = new StringBuilder("SET #registeredAt = :registeredAt, "
+                + "#createdAt = if_not_exists(#createdAt, :createdAt), #analyticsConsent = :analytics");
+        if (profile.email() != null) {
+            update.append(", #email = if_not_exists(#email, :email)");
+            names.put("#email", "email");
+            values.put(":email", s(profile.email()));
+        }
+        if (profile.displayName() != null) {
+            update.append(", #displayName = if_not_exists(#displayName, :displayName)");
+            names.put("#displayName", "displayName");
+            values.put(":displayName", s(profile.displayName()));
+        }
         try {
-            this.users.putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(toDocument(profile))
-                .conditionExpression(IF_ABSENT)
-                .build());
+            this.dynamoDb.updateItem(request -> request.tableName(this.table)
+                .key(key(profile.userId()))
+                .updateExpression(update.toString())
+                .conditionExpression("attribute_not_exists(#registeredAt)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
+            return true;
+        }
+        catch (ConditionalCheckFailedException alreadyRegistered) {
+            return false;
+        }
+    }
+
+    @Override
+    public void recordAnalyticsConsent(String userId, boolean granted) {
+        this.dynamoDb.updateItem(request -> request.tableName(this.table)
+            .key(key(userId))
+            .updateExpression("SET analyticsConsent = :granted")
+            .conditionExpression("attribute_exists(userId)")
+            .expressionAttributeValues(Map.of(":granted", Items.bool(granted))));
+    }
+
+    @Override
+    public void recordSaleSharingOptOut(UserProfile profile, boolean optOut, Instant at, String source) {
+        this.dynamoDb.updateItem(request -> request.tableName(this.table)
+            .key(key(profile.userId()))
+            .updateExpression("SET saleSharingOptOut = :optOut, saleSharingOptOutAt = :at, "
+                    + "saleSharingOptOutSource = :source, createdAt = if_not_exists(createdAt, :createdAt)")
+            .expressionAttributeValues(Map.of(":optOut", Items.bool(optOut), ":at", Items.time(at), ":source",
+                    s(source), ":createdAt", s(Timestamps.format(profile.createdAt())))));
+    }
+
+    private Optional<Map<String, AttributeValue>> find(String userId, boolean consistent) {
+        Map<String, AttributeValue> item = this.dynamoDb
+            .getItem(request -> request.tableName(this.table).key(key(userId)).consistentRead(consistent))
+            .item();
+        return (item == null || item.isEmpty()) ? Optional.empty() : Optional.of(item);
+    }
+
+    private boolean put(UserProfile profile) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(USER_ID, s(profile.userId()));
+        item.put("createdAt", s(Timestamps.format(profile.createdAt())));
+        if (profile.email() != null) {
+            item.put("email", s(profile.email()));
+        }
+        if (profile.displayName() != null) {
+            item.put("displayName", s(profile.displayName()));
+        }
+        try {
+            this.dynamoDb.putItem(request -> request.tableName(this.table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(userId)"));
             return true;
         }
         catch (ConditionalCheckFailedException alreadyCreated) {
@@ -45,20 +134,12 @@ class DynamoDbProfileRepository implements ProfileRepository {
         }
     }
 
-    private boolean exists(String userId) {
-        return this.users.getItem(request -> request.key(Key.builder().partitionValue(userId).build())) != null;
+    static PrivacyChoices choices(Map<String, AttributeValue> item) {
+        return new PrivacyChoices(item.containsKey("registeredAt"), Items.flag(item, "analyticsConsent"),
+                Items.flag(item, "saleSharingOptOut"));
     }
 
-    private static EnhancedDocument toDocument(UserProfile profile) {
-        EnhancedDocument.Builder document = DocumentTables.newDocument()
-            .putString(USER_ID, profile.userId())
-            .putString("createdAt", Timestamps.format(profile.createdAt()));
-        if (profile.email() != null) {
-            document.putString("email", profile.email());
-        }
-        if (profile.displayName() != null) {
-            document.putString("displayName", profile.displayName());
-        }
-        return document.build();
+    private static Map<String, AttributeValue> key(String userId) {
+        return Map.of(USER_ID, s(userId));
     }
 }

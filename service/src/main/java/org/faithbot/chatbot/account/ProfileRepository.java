@@ -1,6 +1,12 @@
 package org.faithbot.chatbot.account;
 
-/** The {@code users} table. */
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The {@code users} table: one profile per user. */
 public interface ProfileRepository {
 
     /**
@@ -9,4 +15,22 @@ public interface ProfileRepository {
      * @return whether the profile was created
      */
     boolean createIfAbsent(UserProfile profile);
+
+    /** Makes sure the user has a profile (one GetItem when they do) and returns their privacy choices. */
+    PrivacyChoices ensure(UserProfile profile);
+
+    /** The stored profile with all its attributes. */
+    Optional<Map<String, AttributeValue>> find(String userId);
+
+    /**
+     * Registers the user (creating the profile when absent); false when already registered
+     * (conditional on {@code registeredAt} being absent).
+     */
+    boolean register(UserProfile profile, Instant registeredAt, boolean analyticsConsent);
+
+    /** Mirrors the current {@code analytics} consent on the profile. */
+    void recordAnalyticsConsent(String userId, boolean granted);
+
+    /** Records the CCPA sale/sharing opt-out (or its withdrawal), creating the profile when absent. */
+    void recordSaleSharingOptOut(UserProfile profile, boolean optOut, Instant at, String source);
 }

@@ -10,7 +10,13 @@ import org.jspecify.annotations.Nullable;
  * {@code expiresAt}, epoch seconds) after the retention period.
  */
 public record ChatMessage(String userId, String conversationId, String messageId, MessageRole role, String text,
-        @Nullable String scriptureReference, String topic, Instant createdAt, Instant expiresAt) {
+        @Nullable String scriptureReference, String topic, Instant createdAt, Instant expiresAt,
+        @Nullable String crisisCategory) {
+
+    public ChatMessage(String userId, String conversationId, String messageId, MessageRole role, String text,
+            @Nullable String scriptureReference, String topic, Instant createdAt, Instant expiresAt) {
+        this(userId, conversationId, messageId, role, text, scriptureReference, topic, createdAt, expiresAt, null);
+    }
 
     public String messageKey() {
         return messageKey(this.conversationId, this.createdAt, this.messageId);

@@ -1,10 +1,23 @@
 package org.faithbot.chatbot.chat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
 import org.faithbot.chatbot.system.Timestamps;
+import org.faithbot.chatbot.system.dynamodb.BatchWriter;
 import org.faithbot.chatbot.system.dynamodb.DocumentTables;
+import org.faithbot.chatbot.system.dynamodb.Items;
+import org.faithbot.chatbot.system.dynamodb.QueryPage;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +26,58 @@ class DynamoDbMessageRepository implements MessageRepository {
 
     private final DynamoDbTable<EnhancedDocument> messages;
 
-    DynamoDbMessageRepository(DocumentTables tables) {
+    private final DynamoDbClient dynamoDb;
+
+    private final BatchWriter batchWriter;
+
+    private final String table;
+
+    DynamoDbMessageRepository(DocumentTables tables, DynamoDbClient dynamoDb, BatchWriter batchWriter) {
         this.messages = tables.table(TableCatalog.MESSAGES);
+        this.dynamoDb = dynamoDb;
+        this.batchWriter = batchWriter;
+        this.table = tables.catalog().physicalName(TableCatalog.MESSAGES);
     }
 
     @Override
     public void save(ChatMessage message) {
         this.messages.putItem(toDocument(message));
+    }
+
+    @Override
+    public void saveAll(List<ChatMessage> turn) {
+        this.batchWriter.putAll(this.table, turn.stream().map(message -> toDocument(message).toMap()).toList());
+    }
+
+    @Override
+    public Optional<ChatMessage> find(String userId, String messageKey) {
+        Map<String, AttributeValue> item = this.dynamoDb
+            .getItem(request -> request.tableName(this.table)
+                .key(Map.of("userId", AttributeValue.fromS(userId), "messageKey", AttributeValue.fromS(messageKey)))
+                .consistentRead(true))
+            .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChatMessage(Items.string(item, "userId"), Items.string(item, "conversationId"),
+                Items.string(item, "messageId"), MessageRole.valueOf(Items.string(item, "role").toUpperCase(Locale.ROOT)),
+                Items.string(item, "text"), Items.string(item, "scriptureReference"), Items.string(item, "topic"),
+                Items.instant(item, "createdAt"), Instant.ofEpochSecond(Items.number(item, Items.EXPIRES_AT)),
+                Items.string(item, "crisisCategory")));
+    }
+
+    @Override
+    public QueryPage page(String userId, String conversationId, int limit,
+            @Nullable Map<String, AttributeValue> startKey) {
+        QueryResponse response = this.dynamoDb.query(request -> request.tableName(this.table)
+            .keyConditionExpression("userId = :userId AND begins_with(messageKey, :conversation)")
+            .expressionAttributeValues(
+                    Map.of(":userId", AttributeValue.fromS(userId), ":conversation", AttributeValue.fromS(conversationId + "#")))
+            .scanIndexForward(true)
+            .limit(limit)
+            .exclusiveStartKey(startKey)
+            .consistentRead(true));
+        return new QueryPage(response.items(), response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null);
     }
 
     static EnhancedDocument toDocument(ChatMessage message) {
@@ -35,6 +93,9 @@ class DynamoDbMessageRepository implements MessageRepository {
             .putNumber("expiresAt", message.expiresAt().getEpochSecond());
         if (message.scriptureReference() != null) {
             document.putString("scriptureReference", message.scriptureReference());
+        }
+        if (message.crisisCategory() != null) {
+            document.putString("crisisCategory", message.crisisCategory());
         }
         return document.build();
     }

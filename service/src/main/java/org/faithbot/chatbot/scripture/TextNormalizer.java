@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * ({@code can't} becomes {@code cant}), every other run of non-letters and non-digits a single
  * space, with one space before and after.
  */
-final class TextNormalizer {
+public final class TextNormalizer {
 
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2018\u2019`]");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -16,7 +16,7 @@ final class TextNormalizer {
     private TextNormalizer() {
     }
 
-    static String normalize(String text) {
+    public static String normalize(String text) {
         if (text == null) {
             return " ";
         }

@@ -26,6 +26,7 @@ public final class VerseLibrary {
     private final String defaultTopic;
     private final Map<String, ScriptureTopic> topics;
     private final List<ScriptureTopic> ordered;
+    private final Map<String, Verse> byReference;
 
     public VerseLibrary(String translation, String defaultTopic, List<ScriptureTopic> topics) {
         this.translation = translation;
@@ -41,6 +42,11 @@ public final class VerseLibrary {
         }
         this.topics = Map.copyOf(byName);
         this.ordered = List.copyOf(byName.values());
+        Map<String, Verse> verses = new LinkedHashMap<>();
+        for (ScriptureTopic topic : this.ordered) {
+            topic.verses().forEach(verse -> verses.putIfAbsent(verse.reference(), verse));
+        }
+        this.byReference = Map.copyOf(verses);
     }
 
     /** Reads the library shipped with the service. */
@@ -73,6 +79,11 @@ public final class VerseLibrary {
 
     public List<Verse> versesFor(String topicName) {
         return topic(topicName).map(ScriptureTopic::verses).orElse(List.of());
+    }
+
+    /** A verse of the library by its reference (e.g. {@code John 14:27}). */
+    public Optional<Verse> verse(String reference) {
+        return Optional.ofNullable(this.byReference.get(reference));
     }
 
     public String translation() {

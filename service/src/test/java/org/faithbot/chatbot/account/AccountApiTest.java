@@ -70,7 +70,7 @@ class AccountApiTest extends ApiTest {
             .andExpect(status().isOk())
             .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"faithbot-export.json\""))
             .andExpect(header().string("X-Served-By", "test-instance"))
-            .andExpect(jsonPath("$.format").value("faithbot-export/1"))
+            .andExpect(jsonPath("$.format").value("faithbot-export/2"))
             .andExpect(jsonPath("$.userId").value(userId))
             .andExpect(jsonPath("$.exportedAt").isNotEmpty())
             .andExpect(jsonPath("$.profile").value(nullValue()))

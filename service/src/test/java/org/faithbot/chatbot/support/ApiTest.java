@@ -26,6 +26,24 @@ public abstract class ApiTest {
     @LocalServerPort
     protected int port;
 
+    /** POST /api/v1/chat as the token's user; returns the answer's body. */
+    protected String chatAs(String token, String message, String conversationId) throws Exception {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("message", message);
+        if (conversationId != null) {
+            body.put("conversationId", conversationId);
+        }
+        return this.mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/chat")
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body)))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    }
+
     @DynamicPropertySource
     static void dynamoDbAndTokens(DynamicPropertyRegistry registry) {
         registry.add("chatbot.dynamodb.endpoint", () -> Dynalite.shared().endpoint().toString());

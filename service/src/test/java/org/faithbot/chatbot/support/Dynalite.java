@@ -23,6 +23,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -137,11 +140,37 @@ public final class Dynalite {
                     keys.add(KeySchemaElement.builder().attributeName(table.sortKey().name()).keyType(KeyType.RANGE).build());
                     attributes.add(attribute(table.sortKey()));
                 }
-                client.createTable(request -> request.tableName(catalog.physicalName(table))
-                    .keySchema(keys)
-                    .attributeDefinitions(attributes)
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+                List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+                for (TableDefinition.GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+                    List<KeySchemaElement> indexKeys = new ArrayList<>();
+                    indexKeys.add(KeySchemaElement.builder().attributeName(index.partitionKey().name()).keyType(KeyType.HASH).build());
+                    addOnce(attributes, attribute(index.partitionKey()));
+                    if (index.sortKey() != null) {
+                        indexKeys.add(KeySchemaElement.builder().attributeName(index.sortKey().name()).keyType(KeyType.RANGE).build());
+                        addOnce(attributes, attribute(index.sortKey()));
+                    }
+                    indexes.add(GlobalSecondaryIndex.builder()
+                        .indexName(index.name())
+                        .keySchema(indexKeys)
+                        .projection(Projection.builder().projectionType(ProjectionType.fromValue(index.projection())).build())
+                        .build());
+                }
+                client.createTable(request -> {
+                    request.tableName(catalog.physicalName(table))
+                        .keySchema(keys)
+                        .attributeDefinitions(attributes)
+                        .billingMode(BillingMode.PAY_PER_REQUEST);
+                    if (!indexes.isEmpty()) {
+                        request.globalSecondaryIndexes(indexes);
+                    }
+                });
             }
+        }
+    }
+
+    private static void addOnce(List<AttributeDefinition> attributes, AttributeDefinition attribute) {
+        if (attributes.stream().noneMatch(existing -> existing.attributeName().equals(attribute.attributeName()))) {
+            attributes.add(attribute);
         }
     }
 

@@ -35,29 +35,39 @@ public final class TestTokens {
         return "Bearer " + token;
     }
 
+    /** A user of the chat (scope {@code chat}). */
     public static String user(String userId) {
-        return sign(claims(userId).build(), SECRET);
+        return withScopes(userId, "chat");
     }
 
     public static String user(String userId, String email, String name) {
-        return sign(claims(userId).claim("email", email).claim("name", name).build(), SECRET);
+        return sign(claims(userId).claim("email", email).claim("name", name).claim("scope", "chat").build(), SECRET);
     }
 
     public static String operator(String userId) {
-        return sign(claims(userId).claim("scope", "operator").build(), SECRET);
+        return withScopes(userId, "operator");
+    }
+
+    /** A valid token with the given space-separated scopes (none when empty). */
+    public static String withScopes(String userId, String scopes) {
+        JWTClaimsSet.Builder claims = claims(userId);
+        if (!scopes.isEmpty()) {
+            claims.claim("scope", scopes);
+        }
+        return sign(claims.build(), SECRET);
     }
 
     public static String forged(String userId) {
-        return sign(claims(userId).build(), "another-secret-that-is-also-long-enough!!".getBytes(StandardCharsets.UTF_8));
+        return sign(claims(userId).claim("scope", "chat").build(), "another-secret-that-is-also-long-enough!!".getBytes(StandardCharsets.UTF_8));
     }
 
     public static String wrongIssuer(String userId) {
-        return sign(claims(userId).issuer("someone-else").build(), SECRET);
+        return sign(claims(userId).issuer("someone-else").claim("scope", "chat").build(), SECRET);
     }
 
     public static String expired(String userId) {
         Instant issued = Instant.now().minus(Duration.ofHours(2));
-        return sign(claims(userId).issueTime(Date.from(issued))
+        return sign(claims(userId).claim("scope", "chat").issueTime(Date.from(issued))
             .expirationTime(Date.from(issued.plus(Duration.ofMinutes(10))))
             .build(), SECRET);
     }

@@ -2,9 +2,11 @@ package org.faithbot.verification.privacy;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,26 +34,40 @@ public final class PersonalDataSweep {
     public record Result(List<String> tables, long itemsRead, List<Trace> traces) {
     }
 
-    /** Every trace of any of the given fragments (case-insensitive) in any table under the prefix. */
+    /**
+     * Every trace of any of the given fragments (case-insensitive) in any table under the prefix and in
+     * each of its global secondary indexes (named {@code table/index}), read apart from the table so
+     * that an index left behind by a faulty erasure is seen too.
+     */
     public Result sweep(Set<String> fragments) {
         List<String> tables = tablesOfTheService();
         List<Trace> traces = new ArrayList<>();
         long items = 0;
         for (String table : tables) {
-            List<String> keyNames = dynamoDb.describeTable(r -> r.tableName(table)).table().keySchema().stream()
-                    .map(KeySchemaElement::attributeName).toList();
-            Map<String, AttributeValue> startKey = null;
-            do {
-                ScanResponse page = dynamoDb.scan(ScanRequest.builder().tableName(table).exclusiveStartKey(startKey).build());
-                for (Map<String, AttributeValue> item : page.items()) {
-                    items++;
-                    String key = keyOf(item, keyNames);
-                    item.forEach((name, value) -> find(value, fragments, table, key, name, traces));
-                }
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (startKey != null);
+            TableDescription description = dynamoDb.describeTable(r -> r.tableName(table)).table();
+            List<String> keyNames = description.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+            items += scan(table, null, keyNames, fragments, traces);
+            for (GlobalSecondaryIndexDescription index : description.globalSecondaryIndexes()) {
+                items += scan(table, index.indexName(), keyNames, fragments, traces);
+            }
         }
         return new Result(tables, items, List.copyOf(traces));
+    }
+
+    private long scan(String table, String index, List<String> keyNames, Set<String> fragments, List<Trace> traces) {
+        String source = index == null ? table : table + "/" + index;
+        long items = 0;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ScanResponse page = dynamoDb.scan(ScanRequest.builder().tableName(table).indexName(index).exclusiveStartKey(startKey).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                items++;
+                String key = keyOf(item, keyNames);
+                item.forEach((name, value) -> find(value, fragments, source, key, name, traces));
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return items;
     }
 
     private List<String> tablesOfTheService() {

@@ -13,9 +13,9 @@ import java.util.Base64;
  * <ul>
  *   <li>{@code staging.base-url} / {@code STAGING_BASE_URL}: the ALB or CloudFront URL</li>
  *   <li>{@code staging.region} / {@code AWS_REGION}</li>
- *   <li>{@code staging.table-prefix} / {@code STAGING_TABLE_PREFIX} (default {@code faithbot-staging-})</li>
+ *   <li>{@code staging.table-prefix} / {@code STAGING_TABLE_PREFIX} (default {@code chatbot-staging-}, as Terraform names the tables)</li>
  *   <li>{@code staging.jwt-secret-id} / {@code STAGING_JWT_SECRET_ID}: the Secrets Manager secret holding the token signing key</li>
- *   <li>{@code staging.jwt-issuer} / {@code STAGING_JWT_ISSUER} (default {@code faithbot-staging})</li>
+ *   <li>{@code staging.jwt-issuer} / {@code STAGING_JWT_ISSUER} (default {@code chatbot-staging}, the JWT_ISSUER Terraform gives the service)</li>
  * </ul>
  */
 public final class StagingTarget implements Target {
@@ -40,14 +40,14 @@ public final class StagingTarget implements Target {
             throw new IllegalStateException("-Dtarget=staging needs -Dstaging.base-url=https://... (or STAGING_BASE_URL)");
         }
         Region region = Region.of(setting("staging.region", "AWS_REGION", "us-east-1"));
-        String secretId = setting("staging.jwt-secret-id", "STAGING_JWT_SECRET_ID", "faithbot-staging/jwt-signing-key");
-        String issuer = setting("staging.jwt-issuer", "STAGING_JWT_ISSUER", "faithbot-staging");
+        String secretId = setting("staging.jwt-secret-id", "STAGING_JWT_SECRET_ID", "chatbot-staging/jwt-signing-key");
+        String issuer = setting("staging.jwt-issuer", "STAGING_JWT_ISSUER", "chatbot-staging");
         byte[] key;
         try (SecretsManagerClient secrets = SecretsManagerClient.builder().region(region).build()) {
             key = Base64.getDecoder().decode(secrets.getSecretValue(r -> r.secretId(secretId)).secretString().trim());
         }
         return new StagingTarget(baseUrl.replaceAll("/+$", ""),
-                setting("staging.table-prefix", "STAGING_TABLE_PREFIX", "faithbot-staging-"),
+                setting("staging.table-prefix", "STAGING_TABLE_PREFIX", "chatbot-staging-"),
                 DynamoDbClient.builder().region(region).build(),
                 new TokenIssuer(key, issuer),
                 TableDefinitions.read(Targets.projectRoot().resolve("service/src/main/resources/dynamodb/tables.json")));

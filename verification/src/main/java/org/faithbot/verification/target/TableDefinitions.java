@@ -6,15 +6,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The service's DynamoDB tables as defined in {@code service/src/main/resources/dynamodb/tables.json},
@@ -25,24 +30,53 @@ public record TableDefinitions(List<Table> tables) {
     public record Key(String name, String type) {
     }
 
-    public record Table(String name, Key partitionKey, Key sortKey, String ttlAttribute) {
+    /** A global secondary index; projection is ALL, KEYS_ONLY or INCLUDE as in DynamoDB. */
+    public record Index(String name, Key partitionKey, Key sortKey, String projection) {
 
-        CreateTableRequest createRequest(String physicalName) {
-            List<AttributeDefinition> attributes = new ArrayList<>();
-            List<KeySchemaElement> keys = new ArrayList<>();
-            attributes.add(AttributeDefinition.builder().attributeName(partitionKey.name()).attributeType(partitionKey.type()).build());
-            keys.add(KeySchemaElement.builder().attributeName(partitionKey.name()).keyType(KeyType.HASH).build());
-            if (sortKey != null) {
-                attributes.add(AttributeDefinition.builder().attributeName(sortKey.name()).attributeType(sortKey.type()).build());
-                keys.add(KeySchemaElement.builder().attributeName(sortKey.name()).keyType(KeyType.RANGE).build());
-            }
-            return CreateTableRequest.builder()
-                    .tableName(physicalName)
-                    .attributeDefinitions(attributes)
-                    .keySchema(keys)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
+        GlobalSecondaryIndex definition() {
+            return GlobalSecondaryIndex.builder()
+                    .indexName(name)
+                    .keySchema(keySchema(partitionKey, sortKey))
+                    .projection(Projection.builder().projectionType(ProjectionType.fromValue(projection)).build())
                     .build();
         }
+    }
+
+    public record Table(String name, Key partitionKey, Key sortKey, String ttlAttribute, List<Index> indexes) {
+
+        CreateTableRequest createRequest(String physicalName) {
+            Map<String, String> attributeTypes = new LinkedHashMap<>();
+            attributeTypes.put(partitionKey.name(), partitionKey.type());
+            if (sortKey != null) {
+                attributeTypes.put(sortKey.name(), sortKey.type());
+            }
+            for (Index index : indexes) {
+                attributeTypes.putIfAbsent(index.partitionKey().name(), index.partitionKey().type());
+                if (index.sortKey() != null) {
+                    attributeTypes.putIfAbsent(index.sortKey().name(), index.sortKey().type());
+                }
+            }
+            CreateTableRequest.Builder request = CreateTableRequest.builder()
+                    .tableName(physicalName)
+                    .attributeDefinitions(attributeTypes.entrySet().stream()
+                            .map(a -> AttributeDefinition.builder().attributeName(a.getKey()).attributeType(a.getValue()).build())
+                            .toList())
+                    .keySchema(keySchema(partitionKey, sortKey))
+                    .billingMode(BillingMode.PAY_PER_REQUEST);
+            if (!indexes.isEmpty()) {
+                request.globalSecondaryIndexes(indexes.stream().map(Index::definition).toList());
+            }
+            return request.build();
+        }
+    }
+
+    private static List<KeySchemaElement> keySchema(Key partitionKey, Key sortKey) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        keys.add(KeySchemaElement.builder().attributeName(partitionKey.name()).keyType(KeyType.HASH).build());
+        if (sortKey != null) {
+            keys.add(KeySchemaElement.builder().attributeName(sortKey.name()).keyType(KeyType.RANGE).build());
+        }
+        return keys;
     }
 
     public static TableDefinitions read(Path file) {
@@ -50,8 +84,13 @@ public record TableDefinitions(List<Table> tables) {
             JsonNode root = new ObjectMapper().readTree(file.toFile());
             List<Table> tables = new ArrayList<>();
             for (JsonNode t : root.path("tables")) {
+                List<Index> indexes = new ArrayList<>();
+                for (JsonNode i : t.path("globalSecondaryIndexes")) {
+                    indexes.add(new Index(i.path("name").asText(), key(i.get("partitionKey")), key(i.get("sortKey")),
+                            i.path("projection").asText("ALL")));
+                }
                 tables.add(new Table(t.path("name").asText(), key(t.get("partitionKey")), key(t.get("sortKey")),
-                        t.hasNonNull("ttlAttribute") ? t.get("ttlAttribute").asText() : null));
+                        t.hasNonNull("ttlAttribute") ? t.get("ttlAttribute").asText() : null, List.copyOf(indexes)));
             }
             return new TableDefinitions(List.copyOf(tables));
         } catch (IOException e) {

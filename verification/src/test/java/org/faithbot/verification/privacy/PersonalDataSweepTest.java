@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataSweepTest {
 
     private static final String PREFIX = "sweep-test-";
+    private static final TableDefinitions TABLES =
+            TableDefinitions.read(Targets.projectRoot().resolve("service/src/main/resources/dynamodb/tables.json"));
     private static LocalDynamoDb dynamoDb;
 
     @BeforeAll
@@ -28,7 +30,7 @@ class PersonalDataSweepTest {
         Path root = Targets.projectRoot();
         dynamoDb = LocalDynamoDb.start(root, root.resolve("verification/target/sweep-test"),
                 new ProcessRegistry(root.resolve("verification/target/sweep-test/pids")));
-        TableDefinitions.read(root.resolve("service/src/main/resources/dynamodb/tables.json")).createAll(dynamoDb.client(), PREFIX);
+        TABLES.createAll(dynamoDb.client(), PREFIX);
     }
 
     @AfterAll
@@ -44,7 +46,8 @@ class PersonalDataSweepTest {
         put("users", Map.of("userId", s(TestUser.fresh("Other").id()), "email", s("someone@example.org")));
         PersonalDataSweep.Result result = sweep.sweep(Set.of(grace.id(), grace.email(), grace.name()));
         assertThat(result.traces()).isEmpty();
-        assertThat(result.tables()).containsExactly(PREFIX + "messages", PREFIX + "users");
+        assertThat(result.tables()).hasSize(TABLES.tables().size())
+                .contains(PREFIX + "messages", PREFIX + "users", PREFIX + "prayers", PREFIX + "privacy-audit");
         assertThat(result.itemsRead()).isPositive();
     }
 
@@ -57,6 +60,15 @@ class PersonalDataSweepTest {
         assertThat(result.traces()).extracting(Trace::table, Trace::attribute).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(PREFIX + "users", "note"),
                 org.assertj.core.groups.Tuple.tuple(PREFIX + "messages", "meta.who[0]"));
+    }
+
+    @Test
+    void readsEachGlobalSecondaryIndexApartFromItsTable() {
+        put("prayers", Map.of("userId", s("stray-3"), "prayerId", s("p-1"), "feed", s("community"),
+                "createdAt", s("2026-11-24T00:00:00Z"), "text", s("pray for " + grace.name())));
+        PersonalDataSweep.Result result = sweep.sweep(Set.of(grace.name()));
+        assertThat(result.traces()).extracting(Trace::table).contains(
+                PREFIX + "prayers", PREFIX + "prayers/communityFeed");
     }
 
     private static void put(String table, Map<String, AttributeValue> item) {

@@ -56,6 +56,12 @@ public class DocumentTables {
             schema.addIndexSortKey(TableMetadata.primaryIndexName(), definition.sortKey().name(),
                     type(definition.sortKey()));
         }
+        for (TableDefinition.GlobalSecondaryIndex index : definition.globalSecondaryIndexes()) {
+            schema.addIndexPartitionKey(index.name(), index.partitionKey().name(), type(index.partitionKey()));
+            if (index.sortKey() != null) {
+                schema.addIndexSortKey(index.name(), index.sortKey().name(), type(index.sortKey()));
+            }
+        }
         return schema.build();
     }
 

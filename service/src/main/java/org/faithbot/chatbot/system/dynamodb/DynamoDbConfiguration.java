@@ -1,5 +1,8 @@
 package org.faithbot.chatbot.system.dynamodb;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -26,7 +29,8 @@ class DynamoDbConfiguration {
     static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("local", "local");
 
     @Bean
-    DynamoDbClient dynamoDbClient(DynamoDbProperties properties) {
+    DynamoDbClient dynamoDbClient(DynamoDbProperties properties, TableCatalog tableCatalog,
+            MeterRegistry meterRegistry) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
             .region(Region.of(properties.region()))
             .credentialsProvider(credentials(properties))
@@ -36,7 +40,8 @@ class DynamoDbConfiguration {
                 .connectionAcquisitionTimeout(properties.apiCallTimeout())
                 .maxConnections(properties.maxConnections()))
             .overrideConfiguration(override -> override.apiCallTimeout(properties.apiCallTimeout())
-                .apiCallAttemptTimeout(properties.apiCallAttemptTimeout()));
+                .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
+                .addExecutionInterceptor(new DynamoDbOperationMetrics(meterRegistry, tableCatalog)));
         if (properties.hasEndpoint()) {
             builder.endpointOverride(properties.endpoint());
         }
@@ -59,6 +64,17 @@ class DynamoDbConfiguration {
     @Bean
     DocumentTables documentTables(DynamoDbEnhancedClient dynamoDbEnhancedClient, TableCatalog tableCatalog) {
         return new DocumentTables(dynamoDbEnhancedClient, tableCatalog);
+    }
+
+    @Bean
+    ExpiredItemReaper expiredItemReaper(DynamoDbClient dynamoDbClient, TableCatalog tableCatalog, Clock clock,
+            MeterRegistry meterRegistry) {
+        return new ExpiredItemReaper(dynamoDbClient, tableCatalog, clock, meterRegistry);
+    }
+
+    @Bean
+    BatchWriter batchWriter(DynamoDbClient dynamoDbClient) {
+        return new BatchWriter(dynamoDbClient);
     }
 
     @Bean

@@ -24,6 +24,22 @@ public class TableCatalog {
 
     public static final String MESSAGES = "messages";
 
+    public static final String CONVERSATIONS = "conversations";
+
+    public static final String CONSENTS = "consents";
+
+    public static final String PRAYERS = "prayers";
+
+    public static final String PRAYER_RESPONSES = "prayer-responses";
+
+    public static final String PRAYER_FLAGS = "prayer-flags";
+
+    public static final String ESCALATIONS = "escalations";
+
+    public static final String IDEMPOTENCY_KEYS = "idempotency-keys";
+
+    public static final String PRIVACY_AUDIT = "privacy-audit";
+
     private final String tablePrefix;
     private final List<TableDefinition> tables;
 
@@ -63,6 +79,19 @@ public class TableCatalog {
 
     public String physicalName(TableDefinition table) {
         return this.tablePrefix + table.name();
+    }
+
+    /** The logical name of a physical table name, or the physical name itself when it has no such table. */
+    public String logicalName(String physicalName) {
+        if (physicalName != null && physicalName.startsWith(this.tablePrefix)) {
+            String logical = physicalName.substring(this.tablePrefix.length());
+            for (TableDefinition table : this.tables) {
+                if (table.name().equals(logical)) {
+                    return logical;
+                }
+            }
+        }
+        return String.valueOf(physicalName);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import org.faithbot.chatbot.ChatbotApplication;
+import org.faithbot.chatbot.system.release.ReleaseProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +21,12 @@ class InstanceConfiguration {
 
     @Bean
     InstanceInfo instanceInfo(@Value("${chatbot.instance-id:}") String instanceId,
-            ObjectProvider<BuildProperties> buildProperties) {
-        return new InstanceInfo(instanceId.isBlank() ? hostName() : instanceId.strip(), version(buildProperties));
+            ObjectProvider<BuildProperties> buildProperties, ReleaseProperties release) {
+        String version = version(buildProperties);
+        if (release.hasLabel()) {
+            version = version + "+" + release.label().strip();
+        }
+        return new InstanceInfo(instanceId.isBlank() ? hostName() : instanceId.strip(), version);
     }
 
     /** First of all filters, so every response (errors included) carries the headers. */

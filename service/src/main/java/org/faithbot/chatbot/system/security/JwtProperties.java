@@ -1,16 +1,32 @@
 package org.faithbot.chatbot.system.security;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Bearer tokens signed with a shared HMAC secret ({@code chatbot.security.jwt.*}).
+ * Bearer tokens signed HS256 with a shared key ({@code chatbot.security.jwt.*}). The key comes from
+ * {@code hmac-secret} (local runs: the harness controls it), from the Secrets Manager secret
+ * {@code secret-id} (staging and production, as the harness reads it), or both (either verifies).
  *
- * @param hmacSecret base64 of at least 32 bytes; tokens must be signed HS256 with it
+ * @param hmacSecret base64 of at least 32 bytes
  * @param issuer the required {@code iss} claim
+ * @param secretId a Secrets Manager secret whose string is the base64 key; its current and previous
+ * versions both verify, so a rotation never rejects tokens signed just before it
+ * @param secretRefreshInterval how often the secret is read again (rotation)
  */
 @ConfigurationProperties("chatbot.security.jwt")
-public record JwtProperties(@Nullable String hmacSecret, @DefaultValue("faithbot-local-harness") String issuer) {
+public record JwtProperties(@Nullable String hmacSecret, @DefaultValue("faithbot-local-harness") String issuer,
+        @Nullable String secretId, @DefaultValue("5m") Duration secretRefreshInterval) {
+
+    public boolean hasHmacSecret() {
+        return this.hmacSecret != null && !this.hmacSecret.isBlank();
+    }
+
+    public boolean hasSecretId() {
+        return this.secretId != null && !this.secretId.isBlank();
+    }
 }

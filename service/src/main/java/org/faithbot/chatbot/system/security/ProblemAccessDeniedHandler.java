@@ -11,7 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 403 when the token is valid but lacks the authority (e.g. scope {@code operator}). */
+/** 403 when the token is valid but lacks the scope the path needs, naming that scope. */
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
@@ -27,6 +27,23 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
             AccessDeniedException accessDeniedException) throws IOException {
         this.bearer.handle(request, response, accessDeniedException);
         this.problems.write(request, response, HttpStatus.FORBIDDEN,
-                "Access denied: the token does not grant this operation (the operator scope is required)");
+                "Access denied: the token does not grant this operation (" + requiredScope(request.getRequestURI())
+                        + " is required)");
+    }
+
+    static String requiredScope(String path) {
+        if (path.startsWith("/api/v1/support/")) {
+            return "the support or operator scope";
+        }
+        if (path.startsWith("/api/v1/prayer-team/")) {
+            return "the prayer-team scope";
+        }
+        if (path.startsWith("/api/v1/moderation/")) {
+            return "the moderator scope";
+        }
+        if (path.startsWith("/api/")) {
+            return "the chat scope";
+        }
+        return "the operator scope";
     }
 }

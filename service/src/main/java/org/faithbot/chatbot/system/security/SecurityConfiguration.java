@@ -3,32 +3,50 @@ package org.faithbot.chatbot.system.security;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import org.faithbot.chatbot.system.ratelimit.PerUserRateLimiter;
+import org.faithbot.chatbot.system.ratelimit.RateLimitFilter;
 import org.faithbot.chatbot.system.web.ProblemResponseWriter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import static org.faithbot.chatbot.system.security.Scopes.authority;
+
 /**
- * Stateless bearer-token security: the API needs a valid token, the operator endpoint
- * ({@code /actuator/availability}) the {@code operator} scope, and health, info and prometheus are
- * open. Every refusal is a problem body.
+ * Stateless bearer-token security (OAuth2 resource server). Open: the chat page and its assets,
+ * the verse library, the published documents, health, info and prometheus. The user API needs the
+ * {@code chat} scope; the prayer team, moderation and support APIs their own scopes; every other
+ * actuator endpoint (availability, chaos monkey) the {@code operator} scope. Each user only ever
+ * reaches their own data: every user-facing read and write is keyed by the token's {@code sub}.
+ * Every refusal is a problem body; every response carries the security headers (CSP, HSTS,
+ * nosniff, frame-ancestors / X-Frame-Options, Referrer-Policy, Permissions-Policy).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String OPERATOR_AUTHORITY = "SCOPE_operator";
+    static final String OPERATOR_AUTHORITY = authority(Scopes.OPERATOR);
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems,
+            PerUserRateLimiter rateLimiter) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -38,19 +56,38 @@ class SecurityConfiguration {
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                    .maxAgeInSeconds(31_536_000)
+                    .requestMatcher(AnyRequestMatcher.INSTANCE))
+                .frameOptions(frame -> frame.deny())
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=()"))
+                .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/verses", "/api/v1/verses/**", "/api/v1/documents",
+                        "/api/v1/documents/**")
+                .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                 .permitAll()
-                .requestMatchers("/actuator/availability", "/actuator/availability/**")
-                .hasAuthority(OPERATOR_AUTHORITY)
+                .requestMatchers("/actuator", "/actuator/**").hasAuthority(OPERATOR_AUTHORITY)
+                .requestMatchers("/api/v1/support/**")
+                .hasAnyAuthority(authority(Scopes.SUPPORT), OPERATOR_AUTHORITY)
+                .requestMatchers("/api/v1/prayer-team/**").hasAuthority(authority(Scopes.PRAYER_TEAM))
+                .requestMatchers("/api/v1/moderation/**").hasAuthority(authority(Scopes.MODERATOR))
+                .requestMatchers("/api/**").hasAuthority(authority(Scopes.CHAT))
                 .anyRequest().authenticated())
             .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
                 .authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(accessDenied))
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-                .accessDeniedHandler(accessDenied));
+                .accessDeniedHandler(accessDenied))
+            .addFilterAfter(new RateLimitFilter(rateLimiter, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -1,13 +1,20 @@
 package org.faithbot.chatbot.system.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.faithbot.chatbot.system.dynamodb.IncompleteBatchException;
+import org.faithbot.chatbot.system.dynamodb.InjectedDataStoreFault;
+import org.faithbot.chatbot.system.release.InjectedReleaseFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +26,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -64,7 +75,66 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler({ SdkException.class, IncompleteBatchException.class })
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+                : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String expected = (type == null) ? "another type"
+                : UUID.class.equals(type) ? "a UUID"
+                        : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number"
+                                : type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
+                                        : "a " + type.getSimpleName();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Parameter '" + name + "' must be " + expected);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = (result.getMethodParameter().getParameterName() != null)
+                    ? result.getMethodParameter().getParameterName() : "parameter";
+            RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+            if (param != null && !param.name().isEmpty()) {
+                name = param.name();
+            }
+            RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+            if (header != null && !header.name().isEmpty()) {
+                name = header.name();
+            }
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String message = (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+                errors.add(Map.of("field", name, "message", message));
+            }
+        });
+        String reasons = String.join("; ",
+                errors.stream().map(error -> error.get("field") + " " + error.get("message")).toList());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Validation failed: " + (reasons.isEmpty() ? "the request is invalid" : reasons));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        ex.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    @ExceptionHandler(InjectedReleaseFault.class)
+    ResponseEntity<ProblemDetail> injectedReleaseFault(InjectedReleaseFault ex) {
+        log.warn("Chat request failed on purpose by the release fault switch");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "This release failed the request on purpose (release fault switch chat-failure-ratio)");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @ExceptionHandler({ SdkException.class, IncompleteBatchException.class, InjectedDataStoreFault.class })
     ResponseEntity<ProblemDetail> dataStoreUnavailable(RuntimeException ex) {
         log.warn("Data store call failed: {}: {}", ex.getClass().getSimpleName(), ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

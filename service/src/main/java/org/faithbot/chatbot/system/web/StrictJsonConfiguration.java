@@ -1,6 +1,7 @@
 package org.faithbot.chatbot.system.web;
 
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Strict request JSON: a number or boolean where a string is expected is a wrong type (400), not
- * silently turned into text. Unknown fields and trailing tokens are refused by the
+ * silently turned into text; a number is never taken as an enum constant. Unknown fields and trailing tokens are refused by the
  * {@code spring.jackson.deserialization.*} settings of application.yaml.
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,7 +19,7 @@ class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictScalarCoercion() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual,
+        return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS).withCoercionConfig(LogicalType.Textual,
                 config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));

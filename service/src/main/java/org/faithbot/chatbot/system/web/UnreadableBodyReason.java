@@ -81,6 +81,9 @@ final class UnreadableBodyReason {
         if (Boolean.class.equals(type) || boolean.class.equals(type)) {
             return "a boolean";
         }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
         if (type.isRecord() || Map.class.isAssignableFrom(type)) {
             return "an object";
         }

@@ -15,6 +15,25 @@ class WebConfiguration {
     /** Right after the instance headers filter, before Spring Security. */
     static final int BODY_LIMIT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+    /** Right after the instance headers filter, so every log line of the request has its id. */
+    static final int REQUEST_ID_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+    static final int ACCESS_LOG_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(REQUEST_ID_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
+        FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+        registration.setOrder(ACCESS_LOG_FILTER_ORDER);
+        return registration;
+    }
+
     @Bean
     ProblemResponseWriter problemResponseWriter(JsonMapper jsonMapper) {
         return new ProblemResponseWriter(jsonMapper);

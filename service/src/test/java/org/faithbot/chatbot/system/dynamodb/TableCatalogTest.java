@@ -15,7 +15,9 @@ class TableCatalogTest {
     @Test
     void readsTheTablesOfTablesJson() {
         TableCatalog catalog = TableCatalog.load("faithbot-local-");
-        assertThat(catalog.tables()).extracting(TableDefinition::name).containsExactly("users", "messages");
+        assertThat(catalog.tables()).extracting(TableDefinition::name)
+            .containsExactly("users", "messages", "conversations", "consents", "prayers", "prayer-responses",
+                    "prayer-flags", "escalations", "idempotency-keys", "privacy-audit");
 
         TableDefinition users = catalog.table("users");
         assertThat(users.partitionKey()).isEqualTo(new TableDefinition.KeyAttribute("userId", "S"));
@@ -26,6 +28,37 @@ class TableCatalogTest {
         assertThat(messages.partitionKey().name()).isEqualTo("userId");
         assertThat(messages.sortKey()).isEqualTo(new TableDefinition.KeyAttribute("messageKey", "S"));
         assertThat(messages.ttlAttribute()).isEqualTo("expiresAt");
+        assertThat(messages.globalSecondaryIndexes()).isEmpty();
+    }
+
+    @Test
+    void everyTableWithPersonalDataIsKeyedByTheUserAndTheAuditTrailHoldsNone() {
+        TableCatalog catalog = TableCatalog.load("");
+        assertThat(catalog.tables()).filteredOn(TableDefinition::holdsPersonalData)
+            .allSatisfy(table -> assertThat(table.partitionKey().name()).isEqualTo("userId"));
+        TableDefinition audit = catalog.table("privacy-audit");
+        assertThat(audit.holdsPersonalData()).isFalse();
+        assertThat(audit.partitionKey().name()).isEqualTo("subjectRef");
+    }
+
+    @Test
+    void readsTheGlobalSecondaryIndexes() {
+        TableDefinition prayers = TableCatalog.load("").table("prayers");
+        assertThat(prayers.globalSecondaryIndexes()).extracting(TableDefinition.GlobalSecondaryIndex::name)
+            .containsExactly("byPrayerId", "communityFeed", "teamQueue");
+        TableDefinition.GlobalSecondaryIndex byPrayerId = prayers.index("byPrayerId");
+        assertThat(byPrayerId.partitionKey()).isEqualTo(new TableDefinition.KeyAttribute("prayerId", "S"));
+        assertThat(byPrayerId.hasSortKey()).isFalse();
+        assertThat(byPrayerId.projection()).isEqualTo("KEYS_ONLY");
+        assertThat(prayers.index("communityFeed").sortKey()).isEqualTo(new TableDefinition.KeyAttribute("createdAt", "S"));
+        assertThatThrownBy(() -> prayers.index("nope")).hasMessageContaining("nope");
+    }
+
+    @Test
+    void logicalNamesComeBackFromPhysicalNames() {
+        TableCatalog catalog = TableCatalog.load("faithbot-local-");
+        assertThat(catalog.logicalName("faithbot-local-prayer-flags")).isEqualTo("prayer-flags");
+        assertThat(catalog.logicalName("other-table")).isEqualTo("other-table");
     }
 
     @Test
@@ -33,7 +66,7 @@ class TableCatalogTest {
         TableCatalog catalog = TableCatalog.load("faithbot-local-");
         assertThat(catalog.physicalName("messages")).isEqualTo("faithbot-local-messages");
         assertThat(TableCatalog.load("").physicalName("users")).isEqualTo("users");
-        assertThatThrownBy(() -> catalog.physicalName("prayers")).hasMessageContaining("prayers");
+        assertThatThrownBy(() -> catalog.physicalName("sermons")).hasMessageContaining("sermons");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.faithbot.chatbot.chat;
+
+import org.faithbot.chatbot.scripture.Verse;
+import org.faithbot.chatbot.system.Timestamps;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON shapes of the conversation API. */
+final class ConversationViews {
+
+    private ConversationViews() {
+    }
+
+    /** Answer of {@code POST /api/v1/conversations}. */
+    record Created(String conversationId, String title, String createdAt) {
+
+        static Created of(Conversation conversation) {
+            return new Created(conversation.conversationId(), conversation.title(),
+                    Timestamps.format(conversation.createdAt()));
+        }
+    }
+
+    /** An item of {@code GET /api/v1/conversations}. */
+    record Summary(String conversationId, String title, String createdAt, String lastMessageAt, long messageCount) {
+
+        static Summary of(Conversation conversation) {
+            return new Summary(conversation.conversationId(), conversation.title(),
+                    Timestamps.format(conversation.createdAt()), Timestamps.format(conversation.lastMessageAt()),
+                    conversation.messageCount());
+        }
+    }
+
+    /** An item of {@code GET /api/v1/conversations/{id}/messages}. */
+    record Message(String messageId, String role, String text, String topic, @Nullable Verse scripture,
+            String createdAt) {
+    }
+}

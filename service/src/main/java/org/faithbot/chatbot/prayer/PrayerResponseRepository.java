@@ -1,0 +1,66 @@
+package org.faithbot.chatbot.prayer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.faithbot.chatbot.system.dynamodb.Items;
+import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import org.springframework.stereotype.Repository;
+
+import static org.faithbot.chatbot.system.dynamodb.Items.s;
+
+/**
+ * The {@code prayer-responses} table: a response lives in its author's (the team member's)
+ * partition, so it is exported and erased with the member; the index {@code byPrayer} lists a
+ * prayer's responses for its author. A response never holds the prayer author's id.
+ */
+@Repository
+public class PrayerResponseRepository {
+
+    static final String BY_PRAYER = "byPrayer";
+
+    private final DynamoDbClient dynamoDb;
+
+    private final String table;
+
+    PrayerResponseRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+        this.dynamoDb = dynamoDb;
+        this.table = catalog.physicalName(TableCatalog.PRAYER_RESPONSES);
+    }
+
+    public void save(String responderId, String responseId, String prayerId, String text, Instant createdAt,
+            Instant expiresAt) {
+        this.dynamoDb.putItem(request -> request.tableName(this.table)
+            .item(Map.of("userId", s(responderId), "responseId", s(responseId), "prayerId", s(prayerId), "text",
+                    s(text), "createdAt", Items.time(createdAt), Items.EXPIRES_AT, Items.epochSeconds(expiresAt))));
+    }
+
+    /** Every response to a prayer, oldest first (index {@code byPrayer}, all pages). */
+    public List<Map<String, AttributeValue>> toPrayer(String prayerId) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = this.dynamoDb.query(request -> request.tableName(this.table)
+                .indexName(BY_PRAYER)
+                .keyConditionExpression("prayerId = :prayerId")
+                .expressionAttributeValues(Map.of(":prayerId", s(prayerId)))
+                .exclusiveStartKey(from));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        }
+        while (start != null);
+        return items;
+    }
+
+    public void delete(String responderId, String responseId) {
+        this.dynamoDb.deleteItem(request -> request.tableName(this.table)
+            .key(Map.of("userId", s(responderId), "responseId", s(responseId))));
+    }
+}

@@ -1,0 +1,120 @@
+package org.faithbot.chatbot.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+
+/**
+ * The chat page's assets, prepared once at startup from {@code web/} on the class path: each
+ * script and style sheet gets a content fingerprint in its name ({@code app.3f9a1c2b7d.js}) and a
+ * gzip-compressed copy; {@code index.html} is rendered with the fingerprinted names. Everything is
+ * then served from memory.
+ */
+public class AssetCatalog {
+
+    static final int FINGERPRINT_LENGTH = 10;
+
+    private final Map<String, Asset> byPublicName = new LinkedHashMap<>();
+
+    private final Asset index;
+
+    public AssetCatalog() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String source : new String[] { "app.js", "app.css" }) {
+            Asset asset = fingerprinted(source, read("web/" + source));
+            this.byPublicName.put(asset.publicName(), asset);
+            names.put(source, asset.publicName());
+        }
+        String html = new String(read("web/index.html"), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            html = html.replace("{{" + name.getKey() + "}}", name.getValue());
+        }
+        this.index = asset("index.html", MediaType.TEXT_HTML, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Optional<Asset> find(String publicName) {
+        return Optional.ofNullable(this.byPublicName.get(publicName));
+    }
+
+    public Asset index() {
+        return this.index;
+    }
+
+    /** The fingerprinted name of a source asset (e.g. {@code app.js}). */
+    public String publicName(String source) {
+        return this.byPublicName.values()
+            .stream()
+            .map(Asset::publicName)
+            .filter(name -> name.startsWith(source.substring(0, source.lastIndexOf('.')) + ".")
+                    && name.endsWith(source.substring(source.lastIndexOf('.'))))
+            .findFirst()
+            .orElseThrow();
+    }
+
+    private static Asset fingerprinted(String source, byte[] raw) {
+        int dot = source.lastIndexOf('.');
+        String publicName = source.substring(0, dot) + "." + digest(raw).substring(0, FINGERPRINT_LENGTH)
+                + source.substring(dot);
+        return asset(publicName, mediaType(source), raw);
+    }
+
+    private static Asset asset(String publicName, MediaType mediaType, byte[] raw) {
+        return new Asset(publicName, mediaType, raw, gzip(raw), "\"" + digest(raw).substring(0, 32) + "\"");
+    }
+
+    private static MediaType mediaType(String source) {
+        if (source.endsWith(".js")) {
+            return MediaType.parseMediaType("text/javascript;charset=UTF-8");
+        }
+        if (source.endsWith(".css")) {
+            return MediaType.parseMediaType("text/css;charset=UTF-8");
+        }
+        return MediaType.APPLICATION_OCTET_STREAM;
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return in.readAllBytes();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + resource, ex);
+        }
+    }
+
+    private static byte[] gzip(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+            {
+                this.def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(raw);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.faithbot.chatbot.web;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import org.faithbot.chatbot.support.ApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The chat page: index revalidated, fingerprinted assets cached for a year, gzip when accepted, 304. */
+class WebFrontTest extends ApiTest {
+
+    private static final Pattern SCRIPT = Pattern.compile("/assets/(app\\.[0-9a-f]{10}\\.js)");
+
+    private static final Pattern STYLES = Pattern.compile("/assets/(app\\.[0-9a-f]{10}\\.css)");
+
+    @Test
+    void theIndexIsRevalidatedOnEveryLoadAndPointsToFingerprintedAssets() throws Exception {
+        MvcResult index = this.mvc.perform(get("/"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html"))
+            .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache"))
+            .andExpect(header().exists(HttpHeaders.ETAG))
+            .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+            .andReturn();
+        String html = index.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(SCRIPT.matcher(html).find()).isTrue();
+        assertThat(STYLES.matcher(html).find()).isTrue();
+        assertThat(html).doesNotContain("{{").doesNotContain("<script>").doesNotContain("style=");
+        this.mvc.perform(get("/").header(HttpHeaders.IF_NONE_MATCH, index.getResponse().getHeader(HttpHeaders.ETAG)))
+            .andExpect(status().isNotModified());
+    }
+
+    @Test
+    void assetsAreImmutableAndGzippedWhenTheClientAcceptsIt() throws Exception {
+        String html = this.mvc.perform(get("/index.html")).andReturn().getResponse().getContentAsString();
+        Matcher script = SCRIPT.matcher(html);
+        assertThat(script.find()).isTrue();
+        String path = "/assets/" + script.group(1);
+
+        MvcResult plain = this.mvc.perform(get(path))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/javascript;charset=UTF-8"))
+            .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=31536000, public, immutable"))
+            .andExpect(header().string(HttpHeaders.VARY, org.hamcrest.Matchers.containsString("Accept-Encoding")))
+            .andExpect(header().doesNotExist(HttpHeaders.CONTENT_ENCODING))
+            .andReturn();
+        byte[] raw = plain.getResponse().getContentAsByteArray();
+
+        MvcResult gzipped = this.mvc.perform(get(path).header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate, br"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_ENCODING, "gzip"))
+            .andReturn();
+        byte[] compressed = gzipped.getResponse().getContentAsByteArray();
+        assertThat(compressed.length).isLessThan(raw.length / 2);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            assertThat(in.readAllBytes()).isEqualTo(raw);
+        }
+        this.mvc.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, plain.getResponse().getHeader(HttpHeaders.ETAG)))
+            .andExpect(status().isNotModified());
+    }
+
+    @Test
+    void gzipIsNotSentWhenRefused() {
+        assertThat(WebFrontController.acceptsGzip("gzip;q=0, identity")).isFalse();
+        assertThat(WebFrontController.acceptsGzip("br, gzip;q=0.8")).isTrue();
+        assertThat(WebFrontController.acceptsGzip(null)).isFalse();
+    }
+}
