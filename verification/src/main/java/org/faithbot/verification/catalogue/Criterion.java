@@ -16,6 +16,15 @@ public record Criterion(String id, String groupId, String groupTitle, String tit
         return "staging".equals(judged) || "production".equals(judged);
     }
 
+    /** Whether a run against this target can judge the criterion finally (staging ones on staging or production). */
+    public boolean judgedOn(String target) {
+        return switch (judged) {
+            case "staging" -> "staging".equals(target) || "production".equals(target);
+            case "production" -> "production".equals(target);
+            default -> true;
+        };
+    }
+
     public String label() {
         return id + " " + title + (target == null ? "" : " (" + target + ")");
     }

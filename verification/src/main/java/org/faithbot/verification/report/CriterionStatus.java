@@ -6,9 +6,12 @@ public enum CriterionStatus {
     PASSED,
     /** A scenario of it failed on this target. */
     FAILED,
-    /** Its scenarios exist but none ran here: they run only against staging (or production). */
+    /**
+     * Only staging (or production) can judge it: its scenarios run only there, or what ran here (a static
+     * check of the Terraform, a local rehearsal of the mechanism) passed but cannot be the final word.
+     */
     STAGING_ONLY,
-    /** Its scenarios exist for this target but were skipped or left out of this run. */
+    /** Its scenarios exist for this target but one was skipped (a tool missing, say) or all were left out of this run. */
     SKIPPED,
     /** No scenario verifies it yet. */
     NOT_COVERED;

@@ -28,21 +28,30 @@ public record LaunchSummary(String target, List<CriterionResult> results, Covera
             List<String> failures = ran.stream().filter(ScenarioOutcome::failed)
                     .map(o -> o.name() + ": " + o.status() + (o.error() == null ? "" : " - " + o.error())).toList();
             List<String> measured = evidence.stream().filter(e -> e.criterion().equals(criterion.id())).map(Evidence::describe).toList();
-            results.add(new CriterionResult(criterion, statusOf(target, written, ran, failures), written.size(),
+            results.add(new CriterionResult(criterion, statusOf(criterion, target, written, ran, failures), written.size(),
                     ran.size(), failures, measured));
         }
         return new LaunchSummary(target, List.copyOf(results), CoverageCheck.of(catalogue, features));
     }
 
-    private static CriterionStatus statusOf(String target, List<SpecScenario> written, List<ScenarioOutcome> ran, List<String> failures) {
+    /**
+     * A criterion passes only where it can be judged: what the local target or a static check shows of a
+     * criterion that only staging or production can judge keeps it at STAGING_ONLY (its failures still
+     * fail it). A scenario skipped on this target keeps the criterion at SKIPPED, whatever else passed.
+     */
+    private static CriterionStatus statusOf(Criterion criterion, String target, List<SpecScenario> written,
+                                            List<ScenarioOutcome> ran, List<String> failures) {
         if (written.isEmpty()) {
             return CriterionStatus.NOT_COVERED;
         }
         if (!failures.isEmpty()) {
             return CriterionStatus.FAILED;
         }
-        if (ran.stream().anyMatch(ScenarioOutcome::passed)) {
-            return CriterionStatus.PASSED;
+        if (ran.stream().anyMatch(o -> !o.passed())) {
+            return CriterionStatus.SKIPPED;
+        }
+        if (!ran.isEmpty()) {
+            return criterion.judgedOn(target) ? CriterionStatus.PASSED : CriterionStatus.STAGING_ONLY;
         }
         if (written.stream().noneMatch(s -> s.runsOn(target))) {
             return CriterionStatus.STAGING_ONLY;

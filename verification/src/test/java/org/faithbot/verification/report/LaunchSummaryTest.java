@@ -60,6 +60,33 @@ class LaunchSummaryTest {
         assertThat(status(summary, "AC-1.4")).isEqualTo(CriterionStatus.SKIPPED);
     }
 
+    @Test
+    void aSkippedScenarioKeepsTheCriterionSkippedEvenWhenAnotherPassed(@TempDir Path dir) throws IOException {
+        List<ScenarioOutcome> outcomes = List.of(
+                new ScenarioOutcome("local one", Set.of("@AC-1.4", "@local"), "PASSED", null),
+                new ScenarioOutcome("local two", Set.of("@AC-1.4", "@local"), "SKIPPED", null));
+        LaunchSummary summary = LaunchSummary.of("local", catalogue, features(dir), outcomes, List.of());
+        assertThat(status(summary, "AC-1.4")).isEqualTo(CriterionStatus.SKIPPED);
+    }
+
+    @Test
+    void whatPassesLocallyOfACriterionOnlyStagingCanJudgeNeverPassesIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("b.feature"), """
+                Feature: g
+                  @AC-5.1 @static @local @staging
+                  Scenario: pitr in terraform
+                    Given v
+                """);
+        List<ScenarioOutcome> passed = List.of(new ScenarioOutcome("pitr in terraform", Set.of("@AC-5.1", "@static"), "PASSED", null));
+        assertThat(status(LaunchSummary.of("local", catalogue, features(dir), passed, List.of()), "AC-5.1"))
+                .isEqualTo(CriterionStatus.STAGING_ONLY);
+        assertThat(status(LaunchSummary.of("staging", catalogue, features(dir), passed, List.of()), "AC-5.1"))
+                .isEqualTo(CriterionStatus.PASSED);
+        List<ScenarioOutcome> failed = List.of(new ScenarioOutcome("pitr in terraform", Set.of("@AC-5.1", "@static"), "FAILED", "no PITR"));
+        assertThat(status(LaunchSummary.of("local", catalogue, features(dir), failed, List.of()), "AC-5.1"))
+                .isEqualTo(CriterionStatus.FAILED);
+    }
+
     private static CriterionStatus status(LaunchSummary summary, String id) {
         return summary.results().stream().filter(r -> r.criterion().id().equals(id)).findFirst().orElseThrow().status();
     }

@@ -8,28 +8,41 @@ import org.faithbot.verification.target.Targets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the steps of one scenario share (one instance per scenario, injected by PicoContainer). */
+/**
+ * What the steps of one scenario share (one instance per scenario, injected by PicoContainer). The
+ * target is started on first use, not when the context is made: PicoContainer makes it for every
+ * scenario whose glue has an untagged hook, and the static specs (Terraform, workflows) need no target.
+ */
 public class ScenarioContext {
 
-    private final Target target = Targets.current();
-    private final ServiceApi api = new ServiceApi(target.baseUrl(), true);
-    private final ServiceApi quietApi = new ServiceApi(target.baseUrl(), false);
+    private Target target;
+    private ServiceApi api;
+    private ServiceApi quietApi;
     private String scenarioName = "";
     private TestUser user;
     private String conversationId;
     private final List<String> sentMessages = new ArrayList<>();
 
-    public Target target() {
+    public synchronized Target target() {
+        if (target == null) {
+            target = Targets.current();
+        }
         return target;
     }
 
     /** The API with every exchange attached to the report. */
-    public ServiceApi api() {
+    public synchronized ServiceApi api() {
+        if (api == null) {
+            api = new ServiceApi(target().baseUrl(), true);
+        }
         return api;
     }
 
     /** The API without attachments, for many requests in a row. */
-    public ServiceApi quietApi() {
+    public synchronized ServiceApi quietApi() {
+        if (quietApi == null) {
+            quietApi = new ServiceApi(target().baseUrl(), false);
+        }
         return quietApi;
     }
 
@@ -53,7 +66,7 @@ public class ScenarioContext {
     }
 
     public String token() {
-        return target.tokens().tokenFor(user());
+        return target().tokens().tokenFor(user());
     }
 
     public String conversationId() {

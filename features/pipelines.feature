@@ -1,0 +1,123 @@
+@static @local @staging
+Feature: The CI/CD pipelines validate, deploy, coordinate and secure every change
+  The GitHub workflows under .github/workflows, the composite action that applies Terraform and the
+  scripts they run are read as data and held against policy rules, one set per criterion, and every
+  workflow is linted with actionlint. A violation names the file, the job and step, and the key at
+  fault.
+
+  These rules show that a step, a scanner or a gate is wired into the pipelines. Whether it passes is
+  only known when GitHub runs it: CodeQL, Checkov, Trivy, SpotBugs, dependency review, terraform plan
+  and the deployments themselves run in GitHub Actions, never here, and nothing in this report says
+  they passed. The specs do not need a running target.
+
+  Background:
+    Given the repository's workflows, composite actions and scripts, read as data
+
+  @AC-2.1
+  Scenario: Pull requests that change the infrastructure get a Terraform plan, never an apply
+    Then the pipelines hold to these rules of AC-2.1:
+      | rule                       | what it checks                                              |
+      | infra-ci-on-pull-requests  | Infrastructure CI runs on pull requests touching terraform/ |
+      | infra-ci-fmt-validate-plan | fmt -check, validate, and a plan with the read-only role    |
+      | infra-ci-never-applies     | no apply, no apply action, no deploy role, no environment   |
+
+  @AC-2.2
+  Scenario: Pull requests that change the application run the tests, a coverage gate and CodeQL
+    Then the pipelines hold to these rules of AC-2.2:
+      | rule                         | what it checks                                  |
+      | app-ci-runs-the-test-command | bin/test runs on every application pull request |
+      | app-ci-coverage-gate-80      | the build fails below 80 % line coverage        |
+      | app-ci-codeql-wired          | a CodeQL job initialises and analyses           |
+
+  @AC-2.3
+  Scenario: Infrastructure changes are scanned by Checkov, with results in code scanning
+    Then the pipelines hold to these rules of AC-2.3:
+      | rule                        | what it checks                                          |
+      | infra-ci-checkov-sarif-gate | Checkov on terraform/, SARIF uploaded, findings fail it |
+
+  @AC-2.4
+  Scenario: Application changes are analysed by CodeQL's security queries
+    Then the pipelines hold to these rules of AC-2.4:
+      | rule                           | what it checks                                          |
+      | app-ci-codeql-security-queries | java-kotlin, security-extended queries, alerts reported |
+
+  @AC-2.5
+  Scenario: The pull request gets one comment with both plans and the security findings
+    Then the pipelines hold to these rules of AC-2.5:
+      | rule                                       | what it checks                                                         |
+      | infra-ci-pr-comment-with-plan-and-findings | a comment with the staging and production plans and Checkov's findings |
+
+  @AC-2.6
+  Scenario: Main applies the infrastructure, staging first and production behind its approval
+    Then the pipelines hold to these rules of AC-2.6:
+      | rule                     | what it checks                                                   |
+      | infra-cd-applies-on-main | the saved plan is applied, staging then production (environment) |
+
+  @AC-2.7
+  Scenario: Main deploys the application by updating the ECS service
+    Then the pipelines hold to these rules of AC-2.7:
+      | rule                  | what it checks                                                                     |
+      | app-cd-deploys-to-ecs | image to ECR, task definition registered, service updated, staging then production |
+
+  @AC-2.8
+  Scenario: Infrastructure and application deployments are coordinated and never run at once
+    Then the pipelines hold to these rules of AC-2.8:
+      | rule                                          | what it checks                                                 |
+      | coordinated-infrastructure-before-application | changes detected, infrastructure first, application after it   |
+      | deploys-serialised-by-concurrency-groups      | one deploy per environment at a time, never cancelled half-way |
+
+  @AC-2.9
+  Scenario: Drift between the code and the real infrastructure is detected daily and raises an alert
+    Then the pipelines hold to these rules of AC-2.9:
+      | rule                                 | what it checks                                                         |
+      | drift-detection-scheduled-with-alert | scheduled plan -detailed-exitcode; drift alerts, opens an issue, fails |
+
+  @AC-2.11
+  Scenario: Every AWS login is OIDC with short-lived credentials; no key is stored anywhere
+    Then the pipelines hold to these rules of AC-2.11:
+      | rule                                | what it checks                                                   |
+      | github-oidc-provider-for-sts        | GitHub's OIDC provider is registered for sts.amazonaws.com       |
+      | no-long-lived-aws-keys-in-terraform | no IAM user or access key is created                             |
+      | aws-access-only-through-oidc-roles  | every login assumes a role, with id-token: write and no keys     |
+      | no-stored-aws-keys-in-workflows     | no secrets.AWS_*, no key in the environment, no AKIA... anywhere |
+      | aws-calls-after-oidc-login          | every AWS call in a job comes after its OIDC login               |
+
+  @AC-2.12
+  Scenario: CI/CD roles trust only this repository and hold least privilege
+    Then the pipelines hold to these rules of AC-2.12:
+      | rule                                          | what it checks                                              |
+      | ci-roles-trust-only-this-repository           | aud = sts.amazonaws.com and an exact sub of this repository |
+      | ci-deploy-roles-only-from-github-environments | deploy roles only from a (protected) GitHub environment     |
+      | ci-roles-no-wildcard-actions                  | every action listed explicitly                              |
+      | ci-roles-only-read-only-managed-policy        | ReadOnlyAccess is the only managed policy                   |
+      | workflows-start-without-permissions           | permissions: {} by default, each job asks for what it needs |
+
+  @AC-2.13
+  Scenario: A deployment can be rolling, blue-green or canary
+    Then the pipelines hold to these rules of AC-2.13:
+      | rule                      | what it checks                                                                 |
+      | deployment-strategy-input | the strategy input offers the three, and the script and Terraform support them |
+
+  @AC-2.14
+  Scenario: A failed deployment is rolled back automatically
+    Then the pipelines hold to these rules of AC-2.14:
+      | rule                          | what it checks                                                           |
+      | automatic-rollback-on-failure | a rollback step on failure, circuit breaker and CodeDeploy auto rollback |
+
+  @AC-2.15
+  Scenario: Every deployment is followed by health and performance validation
+    Then the pipelines hold to these rules of AC-2.15:
+      | rule                       | what it checks                                                                     |
+      | post-deployment-validation | health, alarms, p95 and 5xx after each deploy, smoke specs, a final validation job |
+
+  @AC-4.4
+  Scenario: Security scanners are wired into the pipelines as gates, with every action pinned
+    Then the pipelines hold to these rules of AC-4.4:
+      | rule                       | what it checks                                                                 |
+      | security-scanners-wired    | CodeQL, SpotBugs with Find Security Bugs, dependency review, Trivy and Checkov |
+      | third-party-actions-pinned | every third-party action pinned to a full commit SHA                           |
+
+  @AC-2.1 @AC-2.2 @AC-2.6 @AC-2.7 @AC-2.8 @AC-2.9
+  Scenario: Every workflow passes actionlint
+    When actionlint lints every workflow
+    Then actionlint reports no finding in any of them
