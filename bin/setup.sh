@@ -53,11 +53,26 @@ ensure_node_tools() {
   fi
 }
 
+# moto's server is the local AWS of the recovery drills (genuine DynamoDB backup snapshots). It comes
+# from PyPI, which machines of this kind cannot reach: it is only checked for. Without it the drills
+# are reported as skipped, never as passed.
+check_moto() {
+  if command -v moto_server >/dev/null 2>&1; then
+    log "moto: $(command -v moto_server)"
+  else
+    log "moto_server not found (pip install 'moto[server]==5.2.1'): the recovery drills will be SKIPPED"
+  fi
+}
+
 setup_all() {
   select_jdk25
   ensure_command mvn maven
   ensure_command haproxy haproxy
+  ensure_command chromium chromium               # the page-load spec's headless browser
+  ensure_command chromedriver chromium-driver    # ... and its WebDriver (Selenium drives it)
+  ensure_command stress-ng stress-ng             # the chaos experiments' CPU and memory stress
   ensure_node_tools
+  check_moto
 }
 
 maven() {
@@ -67,6 +82,8 @@ maven() {
 # Each run starts with empty report folders (the Allure history file is kept for trends).
 clean_reports() {
   rm -rf "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness/allure-results" "$PROJECT_ROOT/reports/local-target" \
+         "$PROJECT_ROOT/reports/gatling" \
+         "$PROJECT_ROOT/reports/chaos" \
          "$PROJECT_ROOT/reports/launch-readiness/report" "$PROJECT_ROOT/reports/launch-readiness/summary."* \
          "$PROJECT_ROOT/reports/launch-readiness/evidence.json"
   mkdir -p "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness"
