@@ -1,0 +1,149 @@
+package org.faithbot.verification.load;
+
+import org.faithbot.verification.local.LocalTarget;
+import org.faithbot.verification.local.ServiceInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A latency fault on the local target, injected while a load runs, always undone (close()):
+ * <ul>
+ *   <li>when the service has Chaos Monkey (profile chaos-monkey, operator token): a latency assault
+ *       on the repository layer of every instance, for the whole load;</li>
+ *   <li>otherwise a real local fault: one instance stalls (SIGSTOP, later SIGCONT) while the
+ *       balancer's health checks on it are switched off, so it keeps receiving requests that wait
+ *       for it, as an instance stuck in a long GC pause or starved of CPU would make them wait.</li>
+ * </ul>
+ */
+public final class LatencyFault implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private final String description;
+    private final List<Runnable> undo = new ArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("latency-fault").unstarted(r));
+
+    private LatencyFault(String description) {
+        this.description = description;
+    }
+
+    /**
+     * Injects the fault: Chaos Monkey's latency assault of {@code repositoryLatency} per repository call
+     * when every instance has it; otherwise the instance {@code instance} stalls for {@code stall},
+     * starting {@code after} from now.
+     */
+    public static LatencyFault inject(LocalTarget target, String instance, Duration after, Duration stall, Duration repositoryLatency) {
+        if (target.instances().stream().allMatch(i -> chaosMonkeyAnswers(target, i))) {
+            return chaosMonkey(target, repositoryLatency);
+        }
+        return stall(target, instance, after, stall);
+    }
+
+    /** The instance stops (SIGSTOP) after {@code after}, unnoticed by the balancer, and resumes {@code stall} later. */
+    public static LatencyFault stall(LocalTarget target, String name, Duration after, Duration stall) {
+        ServiceInstance instance = target.instance(name);
+        LatencyFault fault = new LatencyFault(String.format("instance %s stalls (SIGSTOP) for %d s, %d s into the load, with the balancer's health checks on it off",
+                name, stall.toSeconds(), after.toSeconds()));
+        String server = "chatbot/" + name;
+        Runnable resume = () -> {
+            instance.process().signal("CONT");
+            target.balancer().command("enable health " + server);
+        };
+        fault.undo.add(resume);
+        fault.scheduler.schedule(() -> {
+            target.balancer().command("disable health " + server);
+            instance.process().signal("STOP");
+            System.out.printf("[fault] %s stopped (SIGSTOP)%n", name);
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
+        fault.scheduler.schedule(() -> {
+            resume.run();
+            System.out.printf("[fault] %s resumed (SIGCONT)%n", name);
+        }, after.plus(stall).toMillis(), TimeUnit.MILLISECONDS);
+        return fault;
+    }
+
+    /** Chaos Monkey's latency assault on every repository call of every instance, until closed. */
+    public static LatencyFault chaosMonkey(LocalTarget target, Duration latency) {
+        LatencyFault fault = new LatencyFault("Chaos Monkey latency assault: " + latency.toMillis() + " ms on every repository call of every instance");
+        String operator = target.tokens().operatorToken();
+        String assault = String.format("{\"level\":1,\"latencyActive\":true,\"latencyRangeStart\":%d,\"latencyRangeEnd\":%d}",
+                latency.toMillis(), latency.toMillis());
+        for (ServiceInstance instance : target.instances()) {
+            fault.undo.add(() -> post(instance.url() + "/actuator/chaosmonkey/disable", operator, null));
+            post(instance.url() + "/actuator/chaosmonkey/assaults", operator, assault);
+            post(instance.url() + "/actuator/chaosmonkey/enable", operator, null);
+        }
+        return fault;
+    }
+
+    private static boolean chaosMonkeyAnswers(LocalTarget target, ServiceInstance instance) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/chaosmonkey"))
+                    .header("Authorization", "Bearer " + target.tokens().operatorToken()).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void post(String url, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 300) {
+                throw new IllegalStateException("POST " + url + " answered " + status);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String describe() {
+        return description;
+    }
+
+    /** Undoes the fault, whatever state it is in; safe to call twice. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeException first = null;
+        for (Runnable step : undo) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        undo.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+}

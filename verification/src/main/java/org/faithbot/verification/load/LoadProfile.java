@@ -1,0 +1,38 @@
+package org.faithbot.verification.load;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long each load lasts, by the run's {@code verification.profile}: {@code launch} (the main job,
+ * bin/launch-readiness) or {@code test} (bin/test, which also runs every other test and must stay
+ * within its time budget: shorter plateaus, the same users and rates). Every figure is a real
+ * measurement under the stated conditions either way; the conditions say which.
+ */
+public record LoadProfile(String name, Duration usersRamp, Duration usersHold, Duration doubleRamp, Duration doubleHold,
+                          double sustainedRate, Duration sustainedRamp, Duration sustainedHold,
+                          List<Double> capacityLadder, Duration capacityLevel) {
+
+    /** Arrivals per second and seconds of the warm-up load that precedes the first measured load of a run (not measured). */
+    public static final double WARM_UP_RATE = 30;
+    public static final Duration WARM_UP = Duration.ofSeconds(10);
+
+    /** The expected load (NFR-SCALE-1) and twice it (NFR-SCALE-5). */
+    public static final int EXPECTED_USERS = 1000;
+
+    /** Rungs of the capacity search (arrivals per second, each one chat message); it stops at the first that breaks the SLOs. */
+    private static final List<Double> LADDER = List.of(100.0, 150.0, 200.0, 300.0, 400.0, 550.0, 700.0, 900.0, 1200.0, 1500.0);
+
+    public static LoadProfile current() {
+        return of(System.getProperty("verification.profile", "launch"));
+    }
+
+    public static LoadProfile of(String name) {
+        return switch (name) {
+            case "test" -> new LoadProfile("test", Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofSeconds(30),
+                    Duration.ofSeconds(20), 120, Duration.ofSeconds(10), Duration.ofSeconds(20), LADDER, Duration.ofSeconds(8));
+            default -> new LoadProfile("launch", Duration.ofSeconds(30), Duration.ofSeconds(40), Duration.ofSeconds(30),
+                    Duration.ofSeconds(30), 120, Duration.ofSeconds(10), Duration.ofSeconds(30), LADDER, Duration.ofSeconds(10));
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package org.faithbot.verification.load;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Page loads in headless Chromium (Debian's chromium and chromium-driver, driven by Selenium), on an
+ * emulated network set through the DevTools protocol (Network.emulateNetworkConditions), with the
+ * browser cache disabled: every load is a first visit. The load time is the page's own Navigation
+ * Timing: loadEventEnd, from the start of the navigation to the end of the load event, all
+ * sub-resources included.
+ */
+public final class PageLoad implements AutoCloseable {
+
+    /** An emulated network: round-trip latency added to each request, and throughputs in bits per second. */
+    public record Network(String name, int latencyMillis, long downloadBitsPerSecond, long uploadBitsPerSecond) {
+
+        /** Lighthouse's mobile 3G profile ("Fast 3G" in its terms): 150 ms RTT, 1.6 Mbps down, 750 kbps up. */
+        public static final Network LIGHTHOUSE_3G = new Network("3G (Lighthouse mobile profile: 150 ms RTT, 1.6 Mbps down, 750 kbps up)",
+                150, 1_600_000, 750_000);
+        /** Chrome DevTools' "3G" preset, stricter: 562.5 ms request latency (150 ms RTT x 3.75), 1.6 Mbps x 0.9 down, 750 kbps x 0.9 up. */
+        public static final Network DEVTOOLS_3G = new Network("3G (Chrome DevTools preset: 562 ms latency, 1.44 Mbps down, 675 kbps up)",
+                563, 1_440_000, 675_000);
+        public static final Network UNTHROTTLED = new Network("loopback, unthrottled", 0, -1, -1);
+
+        String describe() {
+            return name;
+        }
+    }
+
+    /** One page load: Navigation Timing figures in ms, and the bytes transferred for the page and its resources. */
+    public record Sample(double loadMillis, double domContentLoadedMillis, double firstByteMillis, long transferredBytes, int resources) {
+    }
+
+    private final ChromeDriver driver;
+    private final Path profileDirectory;
+
+    private PageLoad(ChromeDriver driver, Path profileDirectory) {
+        this.driver = driver;
+        this.profileDirectory = profileDirectory;
+    }
+
+    /** Starts headless Chromium on the given network (chromium and chromedriver from the PATH or /usr/bin). */
+    public static PageLoad open(Network network) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("faithbot-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        if (network.downloadBitsPerSecond() > 0) {
+            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+                    "offline", false,
+                    "latency", network.latencyMillis(),
+                    "downloadThroughput", network.downloadBitsPerSecond() / 8.0,
+                    "uploadThroughput", network.uploadBitsPerSecond() / 8.0));
+        }
+        return new PageLoad(driver, profile);
+    }
+
+    private static String executable(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            File candidate = new File(dir, name);
+            if (candidate.canExecute()) {
+                return candidate.getAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(name + " is not installed: bin/test and bin/launch-readiness install Debian's chromium and chromium-driver");
+    }
+
+    /** Loads the page once, as a first visit, and reads its Navigation and Resource Timing. */
+    public Sample load(String url) {
+        driver.get("about:blank");
+        driver.get(url);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timing = (Map<String, Object>) driver.executeScript("""
+                const nav = performance.getEntriesByType('navigation')[0];
+                const resources = performance.getEntriesByType('resource');
+                let bytes = nav.transferSize;
+                for (const r of resources) { bytes += r.transferSize; }
+                return {load: nav.loadEventEnd, dom: nav.domContentLoadedEventEnd, ttfb: nav.responseStart,
+                        bytes: bytes, resources: resources.length};""");
+        return new Sample(number(timing.get("load")), number(timing.get("dom")), number(timing.get("ttfb")),
+                (long) number(timing.get("bytes")), (int) number(timing.get("resources")));
+    }
+
+    public List<Sample> load(String url, int times) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            samples.add(load(url));
+        }
+        return samples;
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profileDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}

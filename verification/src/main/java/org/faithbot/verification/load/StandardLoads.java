@@ -1,0 +1,66 @@
+package org.faithbot.verification.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.faithbot.verification.target.Target;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loads of the performance specs, each run once per run of the specs and shared by every
+ * scenario that judges it (see {@link SharedLoads}); durations from the {@link LoadProfile}.
+ */
+public final class StandardLoads {
+
+    public static final String EXPECTED = "users-1000";
+    public static final String DOUBLED = "users-2000";
+    public static final String SUSTAINED = "sustained-rate";
+    public static final String CAPACITY = "capacity-search";
+
+    private StandardLoads() {
+    }
+
+    /** The expected load: 1000 concurrent users on the weighted mix. */
+    public static MeasuredLoad expected(Target target) {
+        LoadProfile profile = LoadProfile.current();
+        return SharedLoads.shared(EXPECTED, target, features -> LoadPlan.concurrentUsers(LoadProfile.EXPECTED_USERS,
+                profile.usersRamp(), profile.usersHold(), features.available()));
+    }
+
+    /** Twice the expected load: 2000 concurrent users on the same mix. */
+    public static MeasuredLoad doubled(Target target) {
+        LoadProfile profile = LoadProfile.current();
+        return SharedLoads.shared(DOUBLED, target, features -> LoadPlan.concurrentUsers(2 * LoadProfile.EXPECTED_USERS,
+                profile.doubleRamp(), profile.doubleHold(), features.available()));
+    }
+
+    /** A constant arrival rate above 100 per second (open model), held. */
+    public static MeasuredLoad sustained(Target target) {
+        LoadProfile profile = LoadProfile.current();
+        return SharedLoads.shared(SUSTAINED, target, features -> LoadPlan.arrivalRates(SUSTAINED, List.of(profile.sustainedRate()),
+                profile.sustainedRamp(), profile.sustainedHold(), features.available()));
+    }
+
+    /** The capacity search: a rising ladder of arrival rates, stopped at the first rung that breaks the SLOs. */
+    public static MeasuredLoad capacity(Target target) {
+        LoadProfile profile = LoadProfile.current();
+        return SharedLoads.shared(CAPACITY, target, features -> LoadPlan.arrivalRates(CAPACITY, profile.capacityLadder(),
+                Duration.ofSeconds(3), profile.capacityLevel(), features.available()));
+    }
+
+    /** The figures the baseline holds, by id, from this run's loads (making those not made yet). */
+    public static Map<String, Double> baselineFigures(Target target) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        GatlingStats expected = expected(target).run().stats();
+        figures.put("users-1000.chat-p95-ms", expected.request(Journeys.CHAT_MESSAGE).map(GatlingStats.RequestStats::p95).orElse(Double.NaN));
+        figures.put("users-1000.error-percent", expected.global().errorPercent());
+        figures.put("users-1000.requests-per-second", expected.global().perSecond());
+        JsonNode sustainedLevel = sustained(target).run().telemetry().path("levels").path(0);
+        figures.put("sustained-rate.chat-p95-ms", sustainedLevel.path("p95Millis").asDouble(Double.NaN));
+        figures.put("sustained-rate.ok-per-second", sustainedLevel.path("okPerSecond").asDouble(Double.NaN));
+        figures.put("capacity.highest-sustained-rate", capacity(target).run().telemetry().path("highestSustainedRate").asDouble(Double.NaN));
+        return figures;
+    }
+}

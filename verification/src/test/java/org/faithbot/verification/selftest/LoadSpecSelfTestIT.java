@@ -1,0 +1,40 @@
+package org.faithbot.verification.selftest;
+
+import io.cucumber.core.cli.Main;
+import org.faithbot.verification.evidence.EvidenceLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves the load specs can fail: the same steps, against the same local target, with a latency
+ * fault injected during the load (see {@link org.faithbot.verification.load.LatencyFault}). The
+ * chat p95 spec must fail at its threshold, and only there: nothing else broke.
+ */
+class LoadSpecSelfTestIT {
+
+    @AfterEach
+    void forgetSelfTestEvidence() {
+        EvidenceLog.run().clear(); // this run's evidence must not reach the launch-readiness report
+    }
+
+    @Test
+    void theChatLatencySpecFailsWhenALatencyFaultPushesP95OverThreeSeconds() {
+        byte exit = Main.run(new String[]{
+                "--glue", "org.faithbot.verification.steps",
+                "--glue", "org.faithbot.verification.selftest",
+                "--plugin", FailureCapture.class.getName(),
+                "--monochrome",
+                "--tags", "@selftest",
+                "classpath:selftest/performance-under-latency-fault.feature"}, Thread.currentThread().getContextClassLoader());
+
+        List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();
+        assertThat(exit).as("exit status of the load spec under a latency fault").isNotZero();
+        assertThat(failed).as("failed steps").hasSize(1);
+        assertThat(failed.getFirst().step()).isEqualTo("the chat p95 under this load is below 3000 ms");
+        assertThat(failed.getFirst().error()).contains("chat latency p95 under load").contains("NOT MET");
+    }
+}
