@@ -25,6 +25,12 @@ import java.util.function.Predicate;
 public final class Haproxy {
 
     public static final String BACKEND = "chatbot";
+    /**
+     * Spare server slots of the backend (spare1, spare2, ...), in maintenance and pointing nowhere
+     * until a deployment puts a new instance behind one at runtime ({@code set server chatbot/spareN
+     * addr 127.0.0.1 port P}, then {@code state ready}): new instances join without a reload.
+     */
+    public static final int SPARE_SLOTS = 8;
     /** The health check: every 500 ms; two failures take a server out, two successes bring it back. */
     public static final int CHECK_INTERVAL_MS = 500;
 
@@ -61,6 +67,9 @@ public final class Haproxy {
         for (ServiceInstance instance : instances) {
             servers.append("  server ").append(instance.name()).append(" 127.0.0.1:").append(instance.port()).append(" check\n");
         }
+        for (String slot : spareSlots()) {
+            servers.append("  server ").append(slot).append(" 127.0.0.1:1 check disabled\n");
+        }
         return """
                 global
                   stats socket %s mode 600 level admin
@@ -89,6 +98,11 @@ public final class Haproxy {
                   http-check expect status 200
                   default-server inter %dms fastinter %dms downinter %dms fall 2 rise 2 maxconn 2000
                 %s""".formatted(socket, port, BACKEND, BACKEND, CHECK_INTERVAL_MS, CHECK_INTERVAL_MS / 2, CHECK_INTERVAL_MS, servers);
+    }
+
+    /** The names of the spare server slots (see {@link #SPARE_SLOTS}). */
+    public static List<String> spareSlots() {
+        return java.util.stream.IntStream.rangeClosed(1, SPARE_SLOTS).mapToObj(i -> "spare" + i).toList();
     }
 
     private void awaitSocket(Duration timeout) {

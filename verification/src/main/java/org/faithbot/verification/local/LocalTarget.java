@@ -87,6 +87,31 @@ public final class LocalTarget implements Target {
         return instance;
     }
 
+    /**
+     * Starts one more instance of the service jar beside the others (a deployment's new instance), with
+     * {@code extraProperties} added to the target's service configuration (a release label, a fault
+     * switch). It is registered like the others, so it is stopped by its PID when the target stops.
+     * Returns at once: the caller waits for its readiness and puts it behind the balancer.
+     */
+    public ServiceInstance startInstance(String name, Map<String, String> extraProperties) {
+        if (instances.containsKey(name)) {
+            throw new IllegalArgumentException("an instance " + name + " is running already: " + instances.keySet());
+        }
+        Map<String, String> properties = serviceProperties();
+        properties.putAll(extraProperties);
+        ServiceInstance instance = ServiceInstance.start(name, serviceJar(), properties, runDirectory, registry);
+        instances.put(name, instance);
+        return instance;
+    }
+
+    /** Forgets an instance and stops it by its PID (a deployment retiring it). An unknown name is ignored. */
+    public void retireInstance(String name) {
+        ServiceInstance instance = instances.remove(name);
+        if (instance != null) {
+            instance.stop();
+        }
+    }
+
     /** The service's configuration on this target: what an ECS task definition would hold. */
     Map<String, String> serviceProperties() {
         Map<String, String> properties = new LinkedHashMap<>();

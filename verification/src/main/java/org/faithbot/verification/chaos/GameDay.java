@@ -1,0 +1,242 @@
+package org.faithbot.verification.chaos;
+
+import org.faithbot.verification.load.LoadRun;
+import org.faithbot.verification.local.LocalTarget;
+import org.faithbot.verification.target.Target;
+import org.faithbot.verification.target.Targets;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.fis.FisClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A game day: the experiments of chaos-experiments/ run one after the other against the target,
+ * under one background Gatling load started once for all of them, each through the same
+ * {@link ChaosEngine} with the target's driver (local faults, or AWS FIS in staging). Ends with the
+ * load stopped, the game day's own instance retired (local) and the report written.
+ *
+ * <p>Settings (system properties): {@code chaos.experiment} (all, or a comma-separated list of ids),
+ * {@code chaos.load.users} (20), {@code chaos.load.max-seconds}; for staging, {@code staging.region}
+ * (or AWS_REGION), {@code staging.name-prefix} (or STAGING_NAME_PREFIX), {@code chaos.fis.poll-seconds} (5),
+ * {@code chaos.fis.create-templates} and {@code chaos.fis.role-arn}.
+ */
+public final class GameDay {
+
+    private static GameDay current;
+
+    private final Target target;
+    private final Path projectRoot;
+    private final ExperimentCatalogue catalogue;
+    private final ChaosDriver driver;
+    private final ChaosEngine engine;
+    private final Instant started = Instant.now();
+    private final List<ExperimentResult> results = new ArrayList<>();
+    private GameDayLoad load;
+    private volatile GameDayInstance gameDayInstance;
+    private final Object instanceLock = new Object();
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    private GameDay(Target target, Path projectRoot) {
+        this.target = target;
+        this.projectRoot = projectRoot;
+        this.catalogue = ExperimentCatalogue.load(projectRoot.resolve("chaos-experiments"));
+        this.driver = "local".equals(target.name())
+                ? new LocalChaosDriver(target.local(), this::gameDayInstance, () -> gameDayInstance != null)
+                : fisDriver();
+        this.engine = new ChaosEngine(experiment -> ProbeObservation.start(target, load, experiment.maxRecovery()
+                .plus(driver.faultDuration(experiment)).plusSeconds(90)));
+    }
+
+    /** The game day of this run, begun on first use. */
+    public static synchronized GameDay current() {
+        if (current == null) {
+            current = new GameDay(Targets.current(), Targets.projectRoot());
+        }
+        return current;
+    }
+
+    public static synchronized Optional<GameDay> running() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Ends the game day of this run, if one is running (before any other spec, and when the run ends). */
+    public static synchronized Optional<Summary> endIfRunning() {
+        if (current == null) {
+            return Optional.empty();
+        }
+        GameDay day = current;
+        current = null;
+        return Optional.of(day.end());
+    }
+
+    private FisChaosDriver fisDriver() {
+        Region region = Region.of(setting("staging.region", "AWS_REGION", "eu-central-1"));
+        FisClient fis = FisClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        CloudWatchClient cloudWatch = CloudWatchClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        clients.add(fis);
+        clients.add(cloudWatch);
+        return new FisChaosDriver(fis, new CloudWatchAlarmStates(cloudWatch), new FisChaosDriver.Settings(
+                setting("staging.name-prefix", "STAGING_NAME_PREFIX", null),
+                System.getProperty("chaos.fis.role-arn"),
+                Boolean.getBoolean("chaos.fis.create-templates"),
+                Duration.ofSeconds(Long.getLong("chaos.fis.poll-seconds", 5)),
+                "game-day-" + started.getEpochSecond()));
+    }
+
+    private static String setting(String property, String environment, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public ExperimentCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public ChaosDriver driver() {
+        return driver;
+    }
+
+    /**
+     * Starts the background load (once per game day). Locally, the game day's own instance starts at
+     * the same time: the experiments run on three instances, as production does (desired_count = 3).
+     */
+    public synchronized GameDayLoad startLoad() {
+        if (load == null) {
+            boolean local = "local".equals(target.name());
+            java.util.concurrent.CompletableFuture<GameDayInstance> third = local
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(this::gameDayInstance, r -> Thread.ofPlatform().daemon().name("game-day-instance").start(r))
+                    : null;
+            int users = Integer.getInteger("chaos.load.users", 20);
+            Duration max = Duration.ofSeconds(Long.getLong("chaos.load.max-seconds", local ? 480 : 5400));
+            try {
+                load = GameDayLoad.start(target, projectRoot, users, max);
+            } finally {
+                if (third != null) {
+                    try {
+                        third.join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        // the experiments that need it try again, and fail on their own if it cannot start
+                        System.out.println("[game day] the game day's own instance did not start: " + e.getCause().getMessage());
+                    }
+                }
+            }
+            System.out.printf("[game day] background load running: %s%n", load.conditions());
+        }
+        return load;
+    }
+
+    public synchronized Optional<GameDayLoad> load() {
+        return Optional.ofNullable(load);
+    }
+
+    private GameDayInstance gameDayInstance() {
+        synchronized (instanceLock) {
+            if (gameDayInstance == null) {
+                LocalTarget local = target.local();
+                Path jar = Path.of(System.getProperty("service.jar", projectRoot.resolve("service/target/chatbot-service.jar").toString()));
+                gameDayInstance = GameDayInstance.start(local, jar);
+            }
+            return gameDayInstance;
+        }
+    }
+
+    /** Whether the experiment is selected for this game day ({@code -Dchaos.experiment=all|id,id}). */
+    public static boolean selected(String experimentId) {
+        String selection = System.getProperty("chaos.experiment", "all").trim();
+        if (selection.isEmpty() || selection.equals("all")) {
+            return true;
+        }
+        Set<String> ids = Arrays.stream(selection.split(",")).map(String::trim).collect(Collectors.toSet());
+        return ids.contains(experimentId);
+    }
+
+    public static boolean allSelected() {
+        String selection = System.getProperty("chaos.experiment", "all").trim();
+        return selection.isEmpty() || selection.equals("all");
+    }
+
+    /** Runs one experiment and adds it to the report. */
+    public ExperimentResult run(Experiment experiment) {
+        System.out.printf("[game day] %s: %s%n", experiment.id(), experiment.title());
+        ExperimentResult result = engine.run(experiment, driver);
+        synchronized (this) {
+            results.add(result);
+            writeReport(Map.of());
+        }
+        System.out.println("[game day] " + result.summary());
+        return result;
+    }
+
+    public synchronized List<ExperimentResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** A game day without background load (a self-test) is reported apart from the real one. */
+    private String reportName() {
+        return target.name() + (load == null ? "-without-load" : "");
+    }
+
+    private void writeReport(Map<String, Object> extra) {
+        GameDayReport.write(projectRoot.resolve("reports/chaos"), reportName(), started,
+                load == null ? "none" : load.conditions(), results, extra);
+    }
+
+    /** The game day's end: what the background load measured, and the report. */
+    public record Summary(List<ExperimentResult> results, LoadRun load, String loadConditions, Path report) {
+    }
+
+    private synchronized Summary end() {
+        LoadRun run = null;
+        String conditions = load == null ? "none" : load.conditions();
+        try {
+            if (load != null) {
+                run = load.stop();
+                if (run == null && load.failure() != null) {
+                    System.out.println("[game day] the background load failed: " + load.failure().getMessage());
+                }
+            }
+        } finally {
+            synchronized (instanceLock) {
+                if (gameDayInstance != null) {
+                    gameDayInstance.retire();
+                    gameDayInstance = null;
+                }
+            }
+            for (AutoCloseable client : clients) {
+                try {
+                    client.close();
+                } catch (Exception e) {
+                    // closing the AWS clients is best effort
+                }
+            }
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (run != null) {
+            extra.put("backgroundLoadReport", projectRoot.relativize(run.reportDirectory().resolve("index.html")).toString());
+            extra.put("backgroundLoadRequests", run.stats().global().total());
+            extra.put("backgroundLoadErrorPercent", run.stats().global().errorPercent());
+        }
+        writeReport(extra);
+        System.out.print(GameDayReport.markdown(target.name(), started, conditions, results));
+        return new Summary(List.copyOf(results), run, conditions, projectRoot.resolve("reports/chaos/game-day-" + reportName() + ".md"));
+    }
+}

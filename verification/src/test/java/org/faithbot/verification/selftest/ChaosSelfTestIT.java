@@ -1,0 +1,60 @@
+package org.faithbot.verification.selftest;
+
+import io.cucumber.core.cli.Main;
+import org.faithbot.verification.chaos.GameDay;
+import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.local.BackendServer;
+import org.faithbot.verification.target.Targets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves an experiment whose hypothesis breaks fails its spec and names the broken part: the chaos
+ * steps, on the local target, with deliberately breaking configurations (a recovery bound shorter
+ * than the fault; a stop condition the fault sets off, which must abort it). Both experiments must fail at their
+ * hypothesis step, each naming what broke, and leave the target whole (every fault rolled back).
+ */
+class ChaosSelfTestIT {
+
+    @AfterEach
+    void forgetSelfTestEvidence() {
+        EvidenceLog.run().clear(); // this run's evidence must not reach the launch-readiness report
+    }
+
+    @Test
+    void anExperimentWhoseHypothesisBreaksFailsItsSpecAndNamesTheBrokenPart() {
+        Assumptions.assumeTrue("local".equals(Targets.selectedName()), "the chaos self-test injects real faults on the local target only");
+        byte exit = Main.run(new String[]{
+                "--glue", "org.faithbot.verification.steps",
+                "--glue", "org.faithbot.verification.selftest",
+                "--plugin", FailureCapture.class.getName(),
+                "--monochrome",
+                "--tags", "@selftest",
+                "classpath:selftest/chaos-with-a-broken-hypothesis.feature"}, Thread.currentThread().getContextClassLoader());
+
+        List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();
+        assertThat(exit).as("exit status of the chaos spec with breaking configurations").isNotZero();
+        assertThat(failed).as("failed steps").hasSize(2);
+        assertThat(failed).allSatisfy(f -> assertThat(f.step()).isEqualTo("its steady-state hypothesis held"));
+        assertThat(failed.get(0).error()).contains("database-unresponsive")
+                .contains("BROKEN: back to the steady state within 2 s of the fault's start (MTTR");
+        assertThat(failed.get(0).error()).doesNotContain("BROKEN: at most 0 acknowledged writes lost");
+        assertThat(failed.get(1).error()).contains("database-unresponsive")
+                .contains("BROKEN: no stop condition in alarm (alb-no-healthy-hosts) (alb-no-healthy-hosts in alarm: the fault was aborted)");
+
+        // every fault was rolled back: the balancer sees every server it uses (not in maintenance) healthy again
+        var balancer = Targets.current().local().balancer();
+        for (var server : balancer.servers().values()) {
+            if (!server.status().startsWith("MAINT")) {
+                balancer.awaitServer(server.name(), BackendServer::isUp, Duration.ofSeconds(30));
+            }
+        }
+        assertThat(GameDay.running()).as("the self-test's game day ended with its run").isEmpty();
+    }
+}
