@@ -84,6 +84,10 @@ public final class Haproxy {
                   timeout client 60s
                   timeout server 60s
                   timeout queue 30s
+                  # a readiness check may take this long (as an ALB's health-check timeout); without it
+                  # HAProxy allows only the check interval, and a busy instance answering in 600 ms
+                  # would be taken out of rotation (both at once, under load)
+                  timeout check 2s
                   option redispatch
                   retries 2
 

@@ -29,8 +29,13 @@ class DynamoDbConfiguration {
     static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("local", "local");
 
     @Bean
+    DynamoDbActivity dynamoDbActivity() {
+        return new DynamoDbActivity();
+    }
+
+    @Bean
     DynamoDbClient dynamoDbClient(DynamoDbProperties properties, TableCatalog tableCatalog,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry, DynamoDbActivity activity) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
             .region(Region.of(properties.region()))
             .credentialsProvider(credentials(properties))
@@ -41,7 +46,8 @@ class DynamoDbConfiguration {
                 .maxConnections(properties.maxConnections()))
             .overrideConfiguration(override -> override.apiCallTimeout(properties.apiCallTimeout())
                 .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
-                .addExecutionInterceptor(new DynamoDbOperationMetrics(meterRegistry, tableCatalog)));
+                .addExecutionInterceptor(new DynamoDbOperationMetrics(meterRegistry, tableCatalog))
+                .addExecutionInterceptor(activity));
         if (properties.hasEndpoint()) {
             builder.endpointOverride(properties.endpoint());
         }

@@ -22,13 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectionTimeout time limit to open a connection
  * @param maxConnections size of the HTTP connection pool
  * @param healthCheckTimeout time limit of each DescribeTable of the health check
+ * @param healthCheckCache how long a health check's result is reused (the probes come more often)
+ * @param healthRecentSuccess a call answered this recently shows the data store reachable without a check
  */
 @ConfigurationProperties("chatbot.dynamodb")
 public record DynamoDbProperties(@Nullable URI endpoint, @DefaultValue("us-east-1") String region,
         @DefaultValue("") String tablePrefix, @Nullable String accessKeyId, @Nullable String secretAccessKey,
         @DefaultValue("2s") Duration apiCallTimeout, @DefaultValue("1s") Duration apiCallAttemptTimeout,
         @DefaultValue("1s") Duration connectionTimeout, @DefaultValue("200") int maxConnections,
-        @DefaultValue("1s") Duration healthCheckTimeout) {
+        @DefaultValue("1s") Duration healthCheckTimeout, @DefaultValue("1s") Duration healthCheckCache,
+        @DefaultValue("3s") Duration healthRecentSuccess) {
 
     public boolean hasEndpoint() {
         return this.endpoint != null && !this.endpoint.toString().isBlank();

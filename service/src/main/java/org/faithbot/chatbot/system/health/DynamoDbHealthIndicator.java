@@ -3,10 +3,12 @@ package org.faithbot.chatbot.system.health;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.faithbot.chatbot.system.dynamodb.DynamoDbActivity;
 import org.faithbot.chatbot.system.dynamodb.DynamoDbProperties;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
 import org.faithbot.chatbot.system.dynamodb.TableDefinition;
@@ -22,7 +24,11 @@ import org.springframework.stereotype.Component;
  * {@code dynamoDb} health (part of readiness): DescribeTable on every table of
  * {@code tables.json}, in parallel, each with a short time limit; DOWN if any call fails or a table
  * is not ACTIVE (or UPDATING). Indexes are not checked: a missing index fails only the listings
- * that use it.
+ * that use it. While the service's own calls are being answered ({@code health-recent-success}, 3 s)
+ * that is evidence enough and nothing is asked: a busy data store answering slowly is not down, and
+ * readiness checks must not take every instance out of rotation at once under load. Without such
+ * evidence (an idle instance, or calls failing) the tables are described, and that result is reused
+ * for {@code health-check-cache} (1 s), however often the balancer and the operators ask.
  */
 @Component("dynamoDbHealthIndicator")
 class DynamoDbHealthIndicator implements HealthIndicator {
@@ -33,15 +39,47 @@ class DynamoDbHealthIndicator implements HealthIndicator {
 
     private final Duration timeout;
 
-    DynamoDbHealthIndicator(DynamoDbClient dynamoDb, TableCatalog catalog, DynamoDbProperties properties) {
+    private final Duration reuseFor;
+
+    private final Duration recentEnough;
+
+    private final DynamoDbActivity activity;
+
+    private Health last;
+
+    private long lastAtNanos;
+
+    DynamoDbHealthIndicator(DynamoDbClient dynamoDb, TableCatalog catalog, DynamoDbProperties properties,
+            DynamoDbActivity activity) {
         this.dynamoDb = dynamoDb;
         this.catalog = catalog;
         this.timeout = properties.healthCheckTimeout();
+        this.reuseFor = properties.healthCheckCache();
+        this.recentEnough = properties.healthRecentSuccess();
+        this.activity = activity;
+    }
+
+    /** The last result while it is fresh; otherwise one caller checks while the others wait for its result. */
+    @Override
+    public synchronized Health health() {
+        Optional<Duration> sinceSuccess = this.activity.sinceLastSuccess();
+        if (this.last != null && sinceSuccess.isPresent() && sinceSuccess.get().compareTo(this.recentEnough) < 0) {
+            return Health.up()
+                .withDetail("lastAnsweredCallMillisAgo", sinceSuccess.get().toMillis())
+                .withDetail("tablesDescribedMillisAgo", Duration.ofNanos(System.nanoTime() - this.lastAtNanos).toMillis())
+                .withDetails(this.last.getDetails())
+                .build();
+        }
+        // elapsed time on the monotonic clock: the service's Clock bean may be a test's fixed clock
+        if (this.last == null || System.nanoTime() - this.lastAtNanos >= this.reuseFor.toNanos()) {
+            this.last = check();
+            this.lastAtNanos = System.nanoTime();
+        }
+        return this.last;
     }
 
     /** Describes the tables in parallel (virtual threads), so a down data store answers within one timeout. */
-    @Override
-    public Health health() {
+    private Health check() {
         Map<String, Future<String>> pending = new LinkedHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (TableDefinition table : this.catalog.tables()) {
