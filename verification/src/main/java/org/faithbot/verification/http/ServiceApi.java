@@ -10,7 +10,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The service's public API as the specs call it: REST-assured, with each exchange attached to the Allure report. */
 public final class ServiceApi {
@@ -19,8 +21,13 @@ public final class ServiceApi {
             .setParam("http.connection.timeout", 5000)
             .setParam("http.socket.timeout", 30000));
 
+    /** One request as the service answered it: its request id and the instance that served it, from the response headers. */
+    public record Exchange(String method, String path, int status, String requestId, String servedBy) {
+    }
+
     private final String baseUrl;
     private final boolean attachExchanges;
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     public ServiceApi(String baseUrl, boolean attachExchanges) {
         this.baseUrl = baseUrl;
@@ -28,11 +35,21 @@ public final class ServiceApi {
     }
 
     public RequestSpecification request(String token) {
-        RequestSpecification spec = RestAssured.given().config(CONFIG).baseUri(baseUrl);
+        RequestSpecification spec = RestAssured.given().config(CONFIG).baseUri(baseUrl).filter((request, response, context) -> {
+            Response answer = context.next(request, response);
+            exchanges.add(new Exchange(request.getMethod(), request.getDerivedPath(), answer.statusCode(),
+                    answer.header("X-Request-Id"), answer.header("X-Served-By")));
+            return answer;
+        });
         if (attachExchanges && Allure.getLifecycle().getCurrentTestCase().isPresent()) {
             spec = spec.filter(new AllureRestAssured());
         }
         return token == null ? spec : spec.auth().oauth2(token);
+    }
+
+    /** Every request made through this API so far, in order. */
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
     }
 
     public Response chat(String token, String message, String conversationId) {

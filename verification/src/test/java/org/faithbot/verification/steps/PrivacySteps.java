@@ -8,9 +8,13 @@ import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.evidence.Comparator;
 import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.http.ServiceApi;
+import org.faithbot.verification.privacy.LogSweep;
 import org.faithbot.verification.privacy.PersonalDataSweep;
 import org.faithbot.verification.privacy.Trace;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,5 +90,40 @@ public class PrivacySteps {
         assertThat(evidence.passed())
                 .as("traces of the erased user remain:%n  %s", sweep.traces().stream().map(Trace::toString).collect(Collectors.joining("\n  ")))
                 .isTrue();
+    }
+
+    @Then("each of her/his requests is in the access log of the instance that served it, under its request id")
+    public void requestsAreLogged() {
+        List<ServiceApi.Exchange> requests = context.api().exchanges();
+        LogSweep logs = LogSweep.read(instanceLogs());
+        List<String> missing = requests.stream()
+                .filter(r -> r.requestId() == null || r.servedBy() == null || !logs.logged(r.servedBy(), r.requestId(), r.method(), r.path()))
+                .map(r -> r.method() + " " + r.path() + " (request id " + r.requestId() + ", served by " + r.servedBy() + ")").toList();
+        assertThat(requests).as("the user's requests").isNotEmpty();
+        Evidence evidence = EvidenceLog.run().measured("NFR-OPS-2", "requests of the user missing from the access log of the instance that served them",
+                missing.size(), "requests", Comparator.EQUAL_TO, 0.0, context.target().name(),
+                requests.size() + " requests (" + requests.stream().map(r -> r.method() + " " + r.path()).distinct().toList()
+                        + "), each looked up by its X-Request-Id in the log named by its X-Served-By", context.scenarioName());
+        assertThat(evidence.passed()).as("requests missing from the access log: %s", missing).isTrue();
+    }
+
+    @Then("no line of any service instance's log holds her/his e-mail address, name, user id or any of her/his messages")
+    public void noPersonalDataInLogs() {
+        TestUser user = context.user();
+        Set<String> fragments = new LinkedHashSet<>(List.of(user.id(), user.email(), user.name()));
+        fragments.addAll(context.sentMessages());
+        LogSweep.Result result = LogSweep.read(instanceLogs()).traces(fragments);
+        Evidence evidence = EvidenceLog.run().measured("NFR-OPS-2", "log lines holding personal data of the user",
+                result.traces().size(), "lines", Comparator.EQUAL_TO, 0.0, context.target().name(),
+                "read " + result.lines() + " lines of the logs of " + result.linesRead().keySet()
+                        + " for the user's id, e-mail, name and " + context.sentMessages().size() + " messages", context.scenarioName());
+        assertThat(evidence.passed()).as("personal data in the logs:%n  %s",
+                result.traces().stream().limit(20).map(LogSweep.LogTrace::toString).collect(Collectors.joining("\n  "))).isTrue();
+    }
+
+    private Map<String, Path> instanceLogs() {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        context.target().local().instances().forEach(i -> logs.put(i.name(), i.process().logFile()));
+        return logs;
     }
 }
