@@ -39,15 +39,15 @@ class DynamoDbProfileRepository implements ProfileRepository {
     }
 
     @Override
-    public PrivacyChoices ensure(UserProfile profile) {
+    public Ensured ensure(UserProfile profile) {
         Optional<Map<String, AttributeValue>> stored = find(profile.userId(), false);
         if (stored.isPresent()) {
-            return choices(stored.get());
+            return new Ensured(choices(stored.get()), false);
         }
         if (put(profile)) {
-            return PrivacyChoices.NONE;
+            return new Ensured(PrivacyChoices.NONE, true);
         }
-        return find(profile.userId()).map(DynamoDbProfileRepository::choices).orElse(PrivacyChoices.NONE);
+        return new Ensured(find(profile.userId()).map(DynamoDbProfileRepository::choices).orElse(PrivacyChoices.NONE), false);
     }
 
     @Override

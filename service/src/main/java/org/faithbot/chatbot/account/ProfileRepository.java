@@ -16,8 +16,15 @@ public interface ProfileRepository {
      */
     boolean createIfAbsent(UserProfile profile);
 
-    /** Makes sure the user has a profile (one GetItem when they do) and returns their privacy choices. */
-    PrivacyChoices ensure(UserProfile profile);
+    /**
+     * Makes sure the user has a profile (one GetItem when they do) and returns their privacy choices,
+     * and whether the profile was created by this call (a user new to the service).
+     */
+    Ensured ensure(UserProfile profile);
+
+    /** A user's privacy choices, and whether their profile was created just now. */
+    record Ensured(PrivacyChoices choices, boolean created) {
+    }
 
     /** The stored profile with all its attributes. */
     Optional<Map<String, AttributeValue>> find(String userId);

@@ -130,8 +130,9 @@ public class ChatService {
 
     private ChatTurn answer(CurrentUser user, String text, String conversation, boolean globalPrivacyControl) {
         Instant received = now();
-        PrivacyChoices choices = this.profiles
+        ProfileRepository.Ensured profile = this.profiles
             .ensure(new UserProfile(user.userId(), received, user.email(), user.displayName()));
+        PrivacyChoices choices = profile.choices();
         if (globalPrivacyControl && !choices.saleSharingOptOut()) {
             this.optOuts.set(user, true, "gpc");
         }
@@ -157,7 +158,13 @@ public class ChatService {
             this.analytics.publish(user.userId(), choices, globalPrivacyControl, "chat_turn",
                     Map.of("topic", reply.topic(), "replySource", reply.source()));
         }
-        this.retentionSweeper.sweepSoon(user.userId());
+        if (profile.created()) {
+            // a user new to the service holds nothing old enough to have expired
+            this.retentionSweeper.sweptJustNow(user.userId());
+        }
+        else {
+            this.retentionSweeper.sweepSoon(user.userId());
+        }
         return new ChatTurn(answer, reply, crisisReply.map(CrisisResponder.CrisisReply::category).orElse(null),
                 (escalation != null) ? escalation.escalationId() : null, false);
     }

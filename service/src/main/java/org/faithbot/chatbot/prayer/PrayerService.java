@@ -103,7 +103,8 @@ public class PrayerService {
     public Submission submit(CurrentUser user, String idempotencyKey, String text, PrayerVisibility visibility,
             boolean globalPrivacyControl) {
         Instant now = now();
-        PrivacyChoices choices = this.profiles.ensure(new UserProfile(user.userId(), now, user.email(), user.displayName()));
+        PrivacyChoices choices = this.profiles.ensure(new UserProfile(user.userId(), now, user.email(), user.displayName()))
+            .choices();
         IdempotencyKeys.Claim claim = this.idempotencyKeys.claim(user.userId(), OPERATION, idempotencyKey,
                 IdempotencyKeys.fingerprint(visibility.name(), text), Ids.timeOrdered(now).toString(), now);
         if (!claim.first()) {

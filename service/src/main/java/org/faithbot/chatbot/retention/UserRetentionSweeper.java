@@ -97,6 +97,11 @@ public class UserRetentionSweeper implements PersonalDataCache {
         });
     }
 
+    /** Counts the user's partitions as swept now, without reading them (a new user: nothing of theirs can have expired). */
+    public void sweptJustNow(String userId) {
+        this.sweptRecently.put(userId, this.clock.instant());
+    }
+
     /** Sweeps now (same thread) and returns how many expired items were deleted. */
     public int sweep(String userId) {
         Instant now = this.clock.instant();
