@@ -55,6 +55,14 @@ public final class SharedLoads {
     private static boolean warmedUp;
 
     /**
+     * The warm-up below, for a spec that makes its own load (the deployment drills): once per run,
+     * whichever spec comes first.
+     */
+    public static void warmUpOnce(Target target) {
+        warmUp(target, ServiceFeatures.probe(target));
+    }
+
+    /**
      * Before the first measured load of a run, a short load that is not measured: the service's JIT,
      * connection pools and caches are then as warm as a production instance's, so the first spec does
      * not pay for the cold start alone. Its Gatling report is kept like the others'.

@@ -1,0 +1,44 @@
+package org.faithbot.verification.deployment;
+
+/**
+ * When the live-metrics gate stops a release.
+ *
+ * @param maxErrorPercent   failed responses of the new release, in percent of its responses, above which it fails
+ * @param minErrors         failed responses needed before the error rate may fail it (one stray error is not a verdict)
+ * @param minRequests       responses the new release must have served before the gate may pass it
+ * @param maxP95Millis      the absolute limit of its chat p95 (the SLO)
+ * @param p95Factor         its chat p95 may be at most this many times the previous release's ...
+ * @param p95SlackMillis    ... plus this (a fresh JVM is a little slower than a warm one)
+ * @param minLatencySamples chat requests needed before its p95 is judged
+ */
+public record GateThresholds(double maxErrorPercent, long minErrors, long minRequests, double maxP95Millis, double p95Factor,
+                             double p95SlackMillis, long minLatencySamples) {
+
+    /**
+     * 1 % errors (at least 3; more when the previous release fails too), p95 within the 3 s SLO and 3x the previous
+     * release's + 250 ms; a pass needs 50 responses: a release failing 30 % of its chat requests (about 18 % of a mix's
+     * responses) shows fewer than 3 errors in 50 responses once in 300 steps, in 20 responses one step in four.
+     */
+    public static GateThresholds standard() {
+        return new GateThresholds(1.0, 3, 50, 3000, 3.0, 250, 20);
+    }
+
+    /**
+     * The chat p95 the new release may have, given the previous release's (NaN when unknown): within the SLO and within
+     * {@code p95Factor} x the previous release's + slack; but never less than 1.5 x the previous release's + slack, so that a
+     * previous release already near or beyond the SLO (the machine under strain) does not make a release as fast as it fail.
+     * Whether the service meets its SLO is the performance specs' verdict, not a deployment gate's.
+     */
+    public double p95Limit(double previousP95Millis) {
+        if (Double.isNaN(previousP95Millis)) {
+            return maxP95Millis;
+        }
+        return Math.max(Math.min(maxP95Millis, previousP95Millis * p95Factor + p95SlackMillis), previousP95Millis * 1.5 + p95SlackMillis);
+    }
+
+    public String describe() {
+        return String.format(java.util.Locale.ROOT,
+                "fails above %.1f %% errors (at least %d; or twice the previous release's rate + 1 point), or a chat p95 above min(%.0f ms, %.1f x the previous release's + %.0f ms); "
+                        + "passes after %d responses", maxErrorPercent, minErrors, maxP95Millis, p95Factor, p95SlackMillis, minRequests);
+    }
+}

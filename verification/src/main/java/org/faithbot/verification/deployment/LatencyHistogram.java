@@ -1,0 +1,97 @@
+package org.faithbot.verification.deployment;
+
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A cumulative latency histogram as Micrometer exposes it to Prometheus
+ * ({@code http_server_requests_seconds_bucket{uri=...,le=...}}, summed over the other labels): the
+ * difference of two scrapes is the histogram of the requests in between, and its p95 the live p95.
+ *
+ * @param buckets upper bound in seconds (+Inf as {@link Double#POSITIVE_INFINITY}) to the cumulative count
+ */
+public record LatencyHistogram(NavigableMap<Double, Double> buckets) {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{(.*)}\\s+(\\S+).*$");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    public static final LatencyHistogram EMPTY = new LatencyHistogram(new TreeMap<>());
+
+    public LatencyHistogram {
+        buckets = new TreeMap<>(buckets);
+    }
+
+    /** The histogram of {@code metric} (a {@code _bucket} series) for the requests whose labels include {@code labels}. */
+    public static LatencyHistogram parse(String exposition, String metric, Map<String, String> labels) {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith("#") || !line.startsWith(metric + "{")) {
+                continue;
+            }
+            Matcher sample = SAMPLE.matcher(line);
+            if (!sample.matches() || !sample.group(1).equals(metric)) {
+                continue;
+            }
+            Map<String, String> present = new java.util.HashMap<>();
+            Matcher label = LABEL.matcher(sample.group(2));
+            while (label.find()) {
+                present.put(label.group(1), label.group(2));
+            }
+            if (!present.containsKey("le") || !labels.entrySet().stream().allMatch(e -> e.getValue().equals(present.get(e.getKey())))) {
+                continue;
+            }
+            String le = present.get("le");
+            double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+            buckets.merge(bound, Double.parseDouble(sample.group(3)), Double::sum);
+        }
+        return new LatencyHistogram(buckets);
+    }
+
+    /** The requests counted since {@code earlier} (an earlier scrape of the same process). */
+    public LatencyHistogram minus(LatencyHistogram earlier) {
+        TreeMap<Double, Double> difference = new TreeMap<>();
+        buckets.forEach((bound, count) -> difference.put(bound, Math.max(0, count - earlier.buckets.getOrDefault(bound, 0.0))));
+        return new LatencyHistogram(difference);
+    }
+
+    public LatencyHistogram plus(LatencyHistogram other) {
+        TreeMap<Double, Double> sum = new TreeMap<>(buckets);
+        other.buckets.forEach((bound, count) -> sum.merge(bound, count, Double::sum));
+        return new LatencyHistogram(sum);
+    }
+
+    public long count() {
+        return buckets.isEmpty() ? 0 : Math.round(buckets.lastEntry().getValue());
+    }
+
+    /** The p-th percentile in milliseconds, interpolated linearly within its bucket; NaN when empty. */
+    public double percentileMillis(double percentile) {
+        long total = count();
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double rank = total * percentile / 100.0;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
+            if (bucket.getValue() >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return lowerBound * 1000; // beyond the largest finite bound: report that bound
+                }
+                double inBucket = bucket.getValue() - lowerCount;
+                double fraction = inBucket <= 0 ? 1 : (rank - lowerCount) / inBucket;
+                return (lowerBound + fraction * (bucket.getKey() - lowerBound)) * 1000;
+            }
+            lowerBound = bucket.getKey().isInfinite() ? lowerBound : bucket.getKey();
+            lowerCount = bucket.getValue();
+        }
+        return lowerBound * 1000;
+    }
+
+    public double p95Millis() {
+        return percentileMillis(95);
+    }
+}

@@ -1,0 +1,159 @@
+package org.faithbot.verification.deployment;
+
+import org.faithbot.verification.traffic.ProbeTimeline;
+import org.faithbot.verification.traffic.TrafficProbe;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * What is checked after every deployment, and after every rollback (criterion 2.15): health (every
+ * server in rotation is up at the balancer and ready by its own probe), smoke journeys through the
+ * public entry point answered by the release that should serve, and the metrics over a window
+ * after it (no failed request by the balancer's count or the probe's, and a p95 no worse than
+ * before the deployment beyond the tolerance).
+ */
+public final class PostDeploymentValidation {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Balancer balancer;
+    private final Fleet fleet;
+    private final SmokeCheck smoke;
+    private final String publicUrl;
+
+    public PostDeploymentValidation(Balancer balancer, Fleet fleet, SmokeCheck smoke, String publicUrl) {
+        this.balancer = balancer;
+        this.fleet = fleet;
+        this.smoke = smoke;
+        this.publicUrl = publicUrl;
+    }
+
+    /** One check of the validation. */
+    public record Check(String name, boolean passed, String detail, Map<String, Double> figures) {
+    }
+
+    /**
+     * @param p95Before the probe's p95 over the window before the deployment, in ms
+     * @param p95After  the probe's p95 over the window after it, in ms
+     * @param p95Limit  the most the p95 after may be
+     */
+    public record Result(List<Check> checks, Instant from, Instant to, double p95Before, double p95After, double p95Limit) {
+
+        public boolean passed() {
+            return checks.stream().allMatch(Check::passed);
+        }
+
+        public Optional<Check> check(String name) {
+            return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+        }
+
+        public String describe() {
+            StringBuilder text = new StringBuilder();
+            for (Check check : checks) {
+                text.append(check.passed() ? "  passed  " : "  FAILED  ").append(check.name()).append(": ").append(check.detail()).append('\n');
+            }
+            return text.toString();
+        }
+    }
+
+    /**
+     * @param expectedVersion which X-App-Version values may answer (the release that should serve), in words in {@code serving}
+     * @param probe           the steady-state probe running through the deployment
+     * @param before          the probe's window before the deployment: its p95 is the baseline
+     * @param window          how long the metrics are watched after the deployment
+     */
+    public Result validate(Predicate<String> expectedVersion, String serving, TrafficProbe probe, ProbeWindow before, Duration window,
+                           double p95Tolerance, double p95SlackMillis) {
+        List<Check> checks = new ArrayList<>();
+        Instant from = Instant.now();
+        Balancer.Counters start = balancer.frontend();
+        checks.add(health());
+        checks.add(smokeJourneys(expectedVersion, serving));
+        Instant to = from.plus(window);
+        Duration rest = Duration.between(Instant.now(), to);
+        if (!rest.isNegative()) {
+            LockSupport.parkNanos(rest.toNanos());
+        }
+        to = Instant.now();
+        Balancer.Counters counted = balancer.frontend().minus(start);
+        ProbeTimeline timeline = probe.timeline();
+        long probeRequests = timeline.count(from, to);
+        long probeFailures = timeline.failures(from, to);
+        checks.add(new Check("no failed request after the deployment", counted.failed() == 0 && probeFailures == 0 && probeRequests > 0,
+                String.format(Locale.ROOT, "over %.1f s: the balancer answered %d requests, %d failed; the probe sent %d, %d failed",
+                        Duration.between(from, to).toMillis() / 1000.0, counted.responses(), counted.failed(), probeRequests, probeFailures),
+                Map.of("balancerResponses", (double) counted.responses(), "balancerFailed", (double) counted.failed(),
+                        "probeRequests", (double) probeRequests, "probeFailed", (double) probeFailures)));
+        double p95Before = before.timeline().p95Millis(before.from(), before.to());
+        double p95After = timeline.p95Millis(from, to);
+        double limit = p95Before * p95Tolerance + p95SlackMillis;
+        checks.add(new Check("no performance regression", p95After <= limit,
+                String.format(Locale.ROOT, "probe p95 %.0f ms after (%d requests) against %.0f ms before (%d requests); limit %.1f x before + %.0f ms = %.0f ms",
+                        p95After, probeRequests, p95Before, before.timeline().count(before.from(), before.to()), p95Tolerance, p95SlackMillis, limit),
+                Map.of("p95AfterMillis", p95After, "p95BeforeMillis", p95Before, "p95LimitMillis", limit)));
+        return new Result(checks, from, to, p95Before, p95After, limit);
+    }
+
+    /** A window of the probe's timeline. */
+    public record ProbeWindow(ProbeTimeline timeline, Instant from, Instant to) {
+    }
+
+    private Check health() {
+        List<String> inRotation = balancer.servers().values().stream().filter(ServerState::active).map(ServerState::name).toList();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("serversInRotation", (double) inRotation.size());
+        List<String> problems = new ArrayList<>();
+        // every server set to take requests must be up by the balancer's checks (a check failing under load gets 5 s to pass again)
+        Instant deadline = Instant.now().plusSeconds(5);
+        List<String> down = inRotation;
+        while (!(down = inRotation.stream().filter(s -> !balancer.server(s).inRotation()).toList()).isEmpty() && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        down.forEach(s -> problems.add(s + " " + balancer.server(s).status() + " at the balancer"));
+        for (String server : inRotation) {
+            Optional<String> url = balancer.instanceBehind(server).flatMap(fleet::url);
+            int readiness = url.map(u -> status(u + "/actuator/health/readiness")).orElse(-1);
+            if (readiness != 200) {
+                problems.add(server + " readiness " + readiness);
+            }
+        }
+        boolean passed = !inRotation.isEmpty() && problems.isEmpty();
+        return new Check("health", passed, inRotation.size() + " servers in rotation " + inRotation
+                + (problems.isEmpty() ? ", all up at the balancer and ready by their own probes" : "; problems: " + problems), figures);
+    }
+
+    private Check smokeJourneys(Predicate<String> expectedVersion, String serving) {
+        SmokeCheck.Result result = smoke.journeys(publicUrl, null, 4);
+        List<String> wrong = result.versions().stream().filter(v -> !expectedVersion.test(v)).distinct().toList();
+        boolean passed = result.passed() && wrong.isEmpty();
+        return new Check("smoke journeys through the balancer", passed, result.describe()
+                + (wrong.isEmpty() ? "; every answer from " + serving : "; answers from other versions: " + wrong),
+                Map.of("requests", (double) result.requests(), "failed", (double) result.failed()));
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
