@@ -7,7 +7,6 @@ import org.faithbot.verification.target.TableDefinitions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,17 +71,11 @@ public final class DrillSite implements RecoverableService {
 
     /** The configuration of the service on this site: what its ECS task definition would hold. */
     private Map<String, String> serviceProperties(String prefix) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("chatbot.dynamodb.endpoint", moto.endpoint().toString());
-        properties.put("chatbot.dynamodb.region", LocalDynamoDb.REGION);
-        properties.put("chatbot.dynamodb.table-prefix", prefix);
-        properties.put("chatbot.security.jwt.hmac-secret", tokens.secretBase64());
-        properties.put("chatbot.security.jwt.issuer", tokens.issuer());
-        return properties;
+        return ServiceInstance.configuration(moto.endpoint(), prefix, tokens);
     }
 
     private Path serviceJar() {
-        return Path.of(System.getProperty("service.jar", projectRoot.resolve("service/target/chatbot-service.jar").toString()));
+        return ServiceInstance.jar(projectRoot);
     }
 
     /**

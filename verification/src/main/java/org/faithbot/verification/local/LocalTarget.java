@@ -114,17 +114,11 @@ public final class LocalTarget implements Target {
 
     /** The service's configuration on this target: what an ECS task definition would hold. */
     Map<String, String> serviceProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("chatbot.dynamodb.endpoint", dynamoDb.endpoint().toString());
-        properties.put("chatbot.dynamodb.region", LocalDynamoDb.REGION);
-        properties.put("chatbot.dynamodb.table-prefix", TABLE_PREFIX);
-        properties.put("chatbot.security.jwt.hmac-secret", tokens.secretBase64());
-        properties.put("chatbot.security.jwt.issuer", tokens.issuer());
-        return properties;
+        return ServiceInstance.configuration(dynamoDb.endpoint(), TABLE_PREFIX, tokens);
     }
 
     private Path serviceJar() {
-        return Path.of(System.getProperty("service.jar", projectRoot.resolve("service/target/chatbot-service.jar").toString()));
+        return ServiceInstance.jar(projectRoot);
     }
 
     @Override

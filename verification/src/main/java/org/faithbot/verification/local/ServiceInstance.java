@@ -1,5 +1,6 @@
 package org.faithbot.verification.local;
 
+import org.faithbot.verification.auth.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,25 @@ public final class ServiceInstance {
      * Starts the jar. {@code properties} are the service's configuration (Spring properties), passed as
      * command-line arguments the way an ECS task definition passes its environment.
      */
+    /**
+     * The service's configuration against a DynamoDB endpoint and a table prefix, signed tokens from
+     * {@code tokens}: what an ECS task definition would hold.
+     */
+    public static Map<String, String> configuration(URI dynamoDbEndpoint, String tablePrefix, TokenIssuer tokens) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("chatbot.dynamodb.endpoint", dynamoDbEndpoint.toString());
+        properties.put("chatbot.dynamodb.region", LocalDynamoDb.REGION);
+        properties.put("chatbot.dynamodb.table-prefix", tablePrefix);
+        properties.put("chatbot.security.jwt.hmac-secret", tokens.secretBase64());
+        properties.put("chatbot.security.jwt.issuer", tokens.issuer());
+        return properties;
+    }
+
+    /** The service jar the build made ({@code -Dservice.jar} overrides it). */
+    public static Path jar(Path projectRoot) {
+        return Path.of(System.getProperty("service.jar", projectRoot.resolve("service/target/chatbot-service.jar").toString()));
+    }
+
     static ServiceInstance start(String name, Path jar, Map<String, String> properties, Path runDirectory, ProcessRegistry registry) {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: build the service first (bin/launch-readiness and bin/test do)");

@@ -51,7 +51,7 @@ class MetricsGateTest {
 
         assertThat(verdict.failed()).isTrue();
         assertThat(verdict.reason()).contains("p95");
-        assertThat(verdict.figures().get("chatP95LimitMillis")).isEqualTo(100 * 3.0 + 250);
+        assertThat(verdict.figures().get("chatP95LimitMillis")).isEqualTo(100 * 3.0 + 500);
     }
 
     @Test
@@ -73,7 +73,7 @@ class MetricsGateTest {
         GateVerdict verdict = gate.judge("post-switch", new ServerMetrics(400, 0, new LatencyHistogram(around3300)), 2800, true);
 
         assertThat(verdict.passed()).as(verdict.describe()).isTrue();
-        assertThat(GateThresholds.standard().p95Limit(2800)).isEqualTo(2800 * 1.5 + 250);
+        assertThat(GateThresholds.standard().p95Limit(2800)).isEqualTo(2800 * 1.5 + 500);
     }
 
     @Test

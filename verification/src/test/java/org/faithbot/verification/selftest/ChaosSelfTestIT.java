@@ -1,6 +1,5 @@
 package org.faithbot.verification.selftest;
 
-import io.cucumber.core.cli.Main;
 import org.faithbot.verification.chaos.GameDay;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.local.BackendServer;
@@ -30,15 +29,9 @@ class ChaosSelfTestIT {
     @Test
     void anExperimentWhoseHypothesisBreaksFailsItsSpecAndNamesTheBrokenPart() {
         Assumptions.assumeTrue("local".equals(Targets.selectedName()), "the chaos self-test injects real faults on the local target only");
-        byte exit = Main.run(new String[]{
-                "--glue", "org.faithbot.verification.steps",
-                "--glue", "org.faithbot.verification.selftest",
-                "--plugin", FailureCapture.class.getName(),
-                "--monochrome",
-                "--tags", "@selftest",
-                "classpath:selftest/chaos-with-a-broken-hypothesis.feature"}, Thread.currentThread().getContextClassLoader());
-
-        List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();
+        FailureCapture.Run run = FailureCapture.run("chaos-with-a-broken-hypothesis.feature");
+        byte exit = run.exit();
+        List<FailureCapture.FailedStep> failed = run.failed();
         assertThat(exit).as("exit status of the chaos spec with breaking configurations").isNotZero();
         assertThat(failed).as("failed steps").hasSize(2);
         assertThat(failed).allSatisfy(f -> assertThat(f.step()).isEqualTo("its steady-state hypothesis held"));

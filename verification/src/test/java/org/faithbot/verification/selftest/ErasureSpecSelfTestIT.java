@@ -1,6 +1,5 @@
 package org.faithbot.verification.selftest;
 
-import io.cucumber.core.cli.Main;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.target.Targets;
 import org.junit.jupiter.api.AfterEach;
@@ -24,15 +23,9 @@ class ErasureSpecSelfTestIT {
 
     @Test
     void theErasureSpecFailsWhenAnAttributeOfTheUserSurvivesInAnyTable() {
-        byte exit = Main.run(new String[]{
-                "--glue", "org.faithbot.verification.steps",
-                "--glue", "org.faithbot.verification.selftest",
-                "--plugin", FailureCapture.class.getName(),
-                "--monochrome",
-                "--tags", "@selftest",
-                "classpath:selftest/erasure-with-stray-items.feature"}, Thread.currentThread().getContextClassLoader());
-
-        List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();
+        FailureCapture.Run run = FailureCapture.run("erasure-with-stray-items.feature");
+        byte exit = run.exit();
+        List<FailureCapture.FailedStep> failed = run.failed();
         assertThat(exit).as("exit status of the erasure spec with stray items").isNotZero();
         assertThat(failed).as("failed steps").hasSize(1);
         assertThat(failed.getFirst().step()).isEqualTo("no item in any table of the data store holds any trace of her");

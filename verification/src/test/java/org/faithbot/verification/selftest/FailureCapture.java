@@ -1,5 +1,6 @@
 package org.faithbot.verification.selftest;
 
+import io.cucumber.core.cli.Main;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.PickleStepTestStep;
@@ -26,6 +27,26 @@ public final class FailureCapture implements ConcurrentEventListener {
                 }
             }
         });
+    }
+
+    /** How a self-test feature ended: Cucumber's exit status and the steps that failed. */
+    public record Run(byte exit, List<FailedStep> failed) {
+    }
+
+    /**
+     * Runs one feature of {@code selftest/} with the harness's glue and this plugin (only its
+     * {@code @selftest} scenarios, whatever tag filter the run's specs use), and returns how it ended.
+     */
+    public static Run run(String feature) {
+        takeAll();
+        byte exit = Main.run(new String[]{
+                "--glue", "org.faithbot.verification.steps",
+                "--glue", "org.faithbot.verification.selftest",
+                "--plugin", FailureCapture.class.getName(),
+                "--monochrome",
+                "--tags", "@selftest",
+                "classpath:selftest/" + feature}, Thread.currentThread().getContextClassLoader());
+        return new Run(exit, takeAll());
     }
 
     public static List<FailedStep> takeAll() {

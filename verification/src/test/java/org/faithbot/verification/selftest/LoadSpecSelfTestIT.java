@@ -1,6 +1,5 @@
 package org.faithbot.verification.selftest;
 
-import io.cucumber.core.cli.Main;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +22,9 @@ class LoadSpecSelfTestIT {
 
     @Test
     void theChatLatencySpecFailsWhenALatencyFaultPushesP95OverThreeSeconds() {
-        byte exit = Main.run(new String[]{
-                "--glue", "org.faithbot.verification.steps",
-                "--glue", "org.faithbot.verification.selftest",
-                "--plugin", FailureCapture.class.getName(),
-                "--monochrome",
-                "--tags", "@selftest",
-                "classpath:selftest/performance-under-latency-fault.feature"}, Thread.currentThread().getContextClassLoader());
-
-        List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();
+        FailureCapture.Run run = FailureCapture.run("performance-under-latency-fault.feature");
+        byte exit = run.exit();
+        List<FailureCapture.FailedStep> failed = run.failed();
         assertThat(exit).as("exit status of the load spec under a latency fault").isNotZero();
         assertThat(failed).as("failed steps").hasSize(1);
         assertThat(failed.getFirst().step()).isEqualTo("the chat p95 under this load is below 3000 ms");

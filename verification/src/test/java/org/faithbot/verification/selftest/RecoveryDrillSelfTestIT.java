@@ -1,6 +1,5 @@
 package org.faithbot.verification.selftest;
 
-import io.cucumber.core.cli.Main;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.local.LocalMoto;
 import org.faithbot.verification.recovery.AcknowledgedWrite;
@@ -27,15 +26,9 @@ class RecoveryDrillSelfTestIT {
     @Test
     void theDrillFailsAndNamesTheWriteWhenOneAcknowledgedBeforeTheRecoveryPointIsLost() {
         assumeTrue(LocalMoto.isInstalled(), "moto_server is not installed: the recovery drill's self-test is skipped");
-        byte exit = Main.run(new String[]{
-                "--glue", "org.faithbot.verification.steps",
-                "--glue", "org.faithbot.verification.selftest",
-                "--plugin", FailureCapture.class.getName(),
-                "--tags", "@selftest", // whatever tag filter the run's specs use
-                "--monochrome",
-                "classpath:selftest/recovery-with-a-lost-write.feature"}, Thread.currentThread().getContextClassLoader());
-
-        List<FailureCapture.FailedStep> failed = FailureCapture.takeAll();
+        FailureCapture.Run run = FailureCapture.run("recovery-with-a-lost-write.feature");
+        byte exit = run.exit();
+        List<FailureCapture.FailedStep> failed = run.failed();
         AcknowledgedWrite lost = LostWriteSteps.takeLost();
         assertThat(exit).as("exit status of the drill with a lost write").isNotZero();
         assertThat(lost).as("the write the self-test lost").isNotNull();

@@ -70,9 +70,13 @@ public class DeploymentSteps {
     private static final int WARM_UP_REQUESTS_GOOD = 250;
     private static final int WARM_UP_REQUESTS = 50;
     private static final Duration VALIDATION_WINDOW = Duration.ofSeconds(3);
-    /** After a deployment the probe's p95 may be at most 1.5 x the one before, + 100 ms (noise of 2 shared cores). */
+    /**
+     * After a deployment the probe's p95 may be at most 1.5 x the one before, + 500 ms: the new release's JVMs are
+     * slower than the warm ones they replace for their first minute (on 2 shared cores more so), and that is no
+     * regression; the live gate's p95 limit allows the same.
+     */
     private static final double P95_TOLERANCE = 1.5;
-    private static final double P95_SLACK_MILLIS = 100;
+    private static final double P95_SLACK_MILLIS = 500;
 
     /** The background load shared by the drills after the first, and what the balancer counted while it ran. */
     private static DrillLoad drillsLoad;
