@@ -20,10 +20,9 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
   and every rollback, health, smoke journeys and metrics are validated.
 
   The drills follow one another. The first runs under the expected load of 1000 members (in the
-  tests, bin/test, under 500: on this machine's two shared cores 1000 members keep the two local
-  instances near their capacity, which the performance specs measure, with no headroom left for a
-  deployment's own work; the main job always measures the 1000), the others under one background
-  load they share. The releases are started side by side ahead of their drills: the
+  tests, bin/test, under 500: on this machine's two shared cores 1000 members leave the local
+  instances little headroom for a deployment's own work, and how little varies from run to run;
+  the main job always measures the 1000), the others under one background load they share. The releases are started side by side ahead of their drills: the
   first drill's before its load, the others' (the last drill's on the names s1 and s2, which the
   first drill retired) once that load is over and before the background load ramps up: on this machine's two cores a JVM starting up starves the instances
   serving the members (in AWS every task has its own CPU). A deployment's time still counts from its

@@ -25,8 +25,9 @@ public record LoadProfile(String name, Duration usersRamp, Duration usersHold, D
 
     /**
      * Whether this profile runs loads beyond the expected one (twice the expected users): the main job does;
-     * the tests do not, as the local target on this machine's two shared cores is near its capacity at the
-     * expected load already (the capacity search says how near) and the CI must not fail on the machine's size.
+     * the tests do not: with two local instances on two shared cores, how twice the expected load fares depends
+     * on the machine's state more than on the service (0 errors in one run, up to 4 % in another), and the CI
+     * must not pass or fail on that.
      */
     public boolean carriesMoreThanTheExpectedLoad() {
         return !"test".equals(name);

@@ -75,9 +75,10 @@ public class PerformanceSteps {
     public void membersAtTheSameTime(int users) {
         LoadProfile profile = LoadProfile.current();
         if (users > LoadProfile.EXPECTED_USERS && !profile.carriesMoreThanTheExpectedLoad()) {
-            throw new TestAbortedException(users + " members are measured by the main job (bin/launch-readiness) only: on this machine's"
-                    + " two shared cores the two local instances carry the expected " + LoadProfile.EXPECTED_USERS + " members near their"
-                    + " capacity, which the capacity search measures, and the tests (bin/test, the CI) must not fail on the machine's size");
+            throw new TestAbortedException(users + " members are measured by the main job (bin/launch-readiness) only: with two"
+                    + " local instances on this machine's two shared cores the result depends on the machine more than on the"
+                    + " service (0 errors on a quiet machine, up to 4 % in runs after other loads), and the tests (bin/test, the CI)"
+                    + " must not pass or fail on that");
         }
         load = switch (users) {
             case LoadProfile.EXPECTED_USERS -> StandardLoads.expected(context.target());
