@@ -1,7 +1,6 @@
 package org.faithbot.chatbot.prayer;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,20 +91,13 @@ public class PrayerFlagRepository {
 
     /** The keys (reporter, flag id, created time) of every report of a prayer (index {@code byPrayer}). */
     public List<Map<String, AttributeValue>> ofPrayer(String prayerId) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = this.dynamoDb.query(request -> request.tableName(this.table)
-                .indexName(BY_PRAYER)
-                .keyConditionExpression("prayerId = :prayerId")
-                .expressionAttributeValues(Map.of(":prayerId", s(prayerId)))
-                .exclusiveStartKey(from));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        }
-        while (start != null);
-        return items;
+        return this.dynamoDb.queryPaginator(request -> request.tableName(this.table)
+            .indexName(BY_PRAYER)
+            .keyConditionExpression("prayerId = :prayerId")
+            .expressionAttributeValues(Map.of(":prayerId", s(prayerId))))
+            .items()
+            .stream()
+            .toList();
     }
 
     /** Resolves an open report; false when it was not open. */

@@ -1,7 +1,6 @@
 package org.faithbot.chatbot.prayer;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +8,6 @@ import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import org.springframework.stereotype.Repository;
 
@@ -43,20 +41,13 @@ public class PrayerResponseRepository {
 
     /** Every response to a prayer, oldest first (index {@code byPrayer}, all pages). */
     public List<Map<String, AttributeValue>> toPrayer(String prayerId) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = this.dynamoDb.query(request -> request.tableName(this.table)
-                .indexName(BY_PRAYER)
-                .keyConditionExpression("prayerId = :prayerId")
-                .expressionAttributeValues(Map.of(":prayerId", s(prayerId)))
-                .exclusiveStartKey(from));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        }
-        while (start != null);
-        return items;
+        return this.dynamoDb.queryPaginator(request -> request.tableName(this.table)
+            .indexName(BY_PRAYER)
+            .keyConditionExpression("prayerId = :prayerId")
+            .expressionAttributeValues(Map.of(":prayerId", s(prayerId))))
+            .items()
+            .stream()
+            .toList();
     }
 
     public void delete(String responderId, String responseId) {

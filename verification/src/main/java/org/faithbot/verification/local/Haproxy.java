@@ -138,6 +138,11 @@ public final class Haproxy {
 
     /** Sends one command to the runtime API and returns its answer. */
     public String command(String command) {
+        return command(socket, command);
+    }
+
+    /** Sends one command to the runtime API of the HAProxy listening on {@code socket} and returns its answer. */
+    public static String command(Path socket, String command) {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));

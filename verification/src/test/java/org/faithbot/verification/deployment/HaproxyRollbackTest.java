@@ -1,24 +1,19 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.local.Haproxy;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.StandardProtocolFamily;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,19 +114,7 @@ class HaproxyRollbackTest {
     }
 
     private String command(String command) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            ByteBuffer buffer = ByteBuffer.allocate(16384);
-            while (channel.read(buffer) >= 0) {
-                answer.write(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
-            return answer.toString(StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Haproxy.command(socket, command);
     }
 
     private HaproxyBalancer balancer() {
