@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * or dummy static credentials when an endpoint is set
  * @param secretAccessKey static secret access key, with {@code accessKeyId}
  * @param apiCallTimeout time limit of one SDK call, retries included
- * @param apiCallAttemptTimeout time limit of one attempt
+ * @param apiCallAttemptTimeout time limit of one attempt: the HTTP client's socket timeout (no response byte for this long)
  * @param connectionTimeout time limit to open a connection
  * @param maxConnections size of the HTTP connection pool
  * @param healthCheckTimeout time limit of each DescribeTable of the health check
