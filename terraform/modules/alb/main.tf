@@ -159,6 +159,9 @@ resource "aws_lb_target_group" "this" {
   target_type          = "ip"
   vpc_id               = var.vpc_id
   deregistration_delay = var.deregistration_delay
+  # a busy task gets fewer new requests (as the local HAProxy's leastconn): with round robin a task
+  # slowed by a GC or a cold JIT builds a queue of its own while the other idles
+  load_balancing_algorithm_type = "least_outstanding_requests"
 
   health_check {
     enabled             = true

@@ -61,6 +61,11 @@ public record LoadPlan(String name, Class<? extends Simulation> simulation, Map<
                 hold.plusMinutes(3), "1g", clients + " clients sending chat messages back to back (closed model, no think time) for " + hold.toSeconds() + " s");
     }
 
+    /** The same load under another name (its report and log are named after it). */
+    public LoadPlan named(String otherName) {
+        return new LoadPlan(otherName, simulation, properties, steadyFrom, steadyTo, timeout, maxHeap, conditions);
+    }
+
     public LoadPlan withProperty(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(properties);
         copy.put(key, value);

@@ -43,7 +43,7 @@ public final class LocalDynamoDb {
             // the bottleneck of every load (only root may raise a priority; otherwise it runs as it is)
             command.addAll(List.of("nice", "-n", "-5"));
         }
-        command.addAll(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+        command.addAll(List.of("node", "--max-semi-space-size=64", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         ManagedProcess process = ManagedProcess.start("dynalite", command,
                 Map.of(), runDirectory.resolve("logs/dynalite.log"), registry, cli.toString());
