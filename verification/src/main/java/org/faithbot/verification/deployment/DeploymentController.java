@@ -3,7 +3,6 @@ package org.faithbot.verification.deployment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -113,7 +110,7 @@ public final class DeploymentController {
 
         DeploymentOutcome execute() {
             note("%s; previous release on %s", plan.describe(), oldServers);
-            RotationWatch watch = new RotationWatch();
+            RotationWatch watch = new RotationWatch(balancer);
             DeploymentOutcome.Result result;
             RuntimeException harnessFailure = null;
             try {
@@ -361,7 +358,7 @@ public final class DeploymentController {
         private ServerMetrics previousReleaseWindow() {
             Map<String, ServerMetrics> start = metrics.read(oldServers);
             pause(settings.baselineWindow());
-            ServerMetrics window = delta(metrics.read(oldServers), start, oldServers);
+            ServerMetrics window = ServerMetrics.change(metrics.read(oldServers), start, oldServers);
             double p95 = p95(window);
             note("previous release over %d s: %d responses, %.2f %% failed, chat p95 %s (%d chat requests)", settings.baselineWindow().toSeconds(),
                     window.responses(), window.errorPercent(), Double.isNaN(p95) ? "n/a" : String.format(Locale.ROOT, "%.0f ms", p95),
@@ -388,9 +385,9 @@ public final class DeploymentController {
                 pause(settings.interval());
                 Duration elapsed = Duration.between(begin, Instant.now());
                 boolean end = elapsed.compareTo(settings.stepBake()) >= 0;
-                Map<String, ServerMetrics> now = end ? metrics.read(all) : counters(all);
-                ServerMetrics candidate = delta(now, start, candidates);
-                ServerMetrics baseline = baselineServers.isEmpty() ? null : delta(now, start, baselineServers);
+                Map<String, ServerMetrics> now = end ? metrics.read(all) : ServerMetrics.counters(balancer.servers(), all);
+                ServerMetrics candidate = ServerMetrics.change(now, start, candidates);
+                ServerMetrics baseline = baselineServers.isEmpty() ? null : ServerMetrics.change(now, start, baselineServers);
                 ServerMetrics previous = baseline != null ? baseline : previousWindow;
                 double previousP95 = baseline != null && !Double.isNaN(p95(baseline)) ? p95(baseline) : p95(previousWindow);
                 GateVerdict verdict = gate.judge(gateName, candidate, previous, previousP95, end);
@@ -403,29 +400,6 @@ public final class DeploymentController {
                             + verdict.reason(), verdict.figures()));
                 }
             }
-        }
-
-        private Map<String, ServerMetrics> counters(Collection<String> servers) {
-            Map<String, ServerState> states = balancer.servers();
-            Map<String, ServerMetrics> counters = new LinkedHashMap<>();
-            for (String server : servers) {
-                ServerState state = states.get(server);
-                counters.put(server, state == null ? ServerMetrics.NONE : new ServerMetrics(state.responses(), state.errors(), LatencyHistogram.EMPTY));
-            }
-            return counters;
-        }
-
-        private ServerMetrics delta(Map<String, ServerMetrics> now, Map<String, ServerMetrics> start, Collection<String> servers) {
-            ServerMetrics sum = ServerMetrics.NONE;
-            for (String server : servers) {
-                ServerMetrics later = now.getOrDefault(server, ServerMetrics.NONE);
-                ServerMetrics earlier = start.getOrDefault(server, ServerMetrics.NONE);
-                // a latency histogram missing from the later reading (a scrape that failed) counts as none in the window
-                LatencyHistogram latency = later.chatLatency().buckets().isEmpty()
-                        ? LatencyHistogram.EMPTY : later.chatLatency().minus(earlier.chatLatency());
-                sum = sum.plus(new ServerMetrics(later.responses() - earlier.responses(), later.errors() - earlier.errors(), latency));
-            }
-            return sum;
         }
 
         /** Waits until nothing is in flight on the servers (drained). */
@@ -534,52 +508,6 @@ public final class DeploymentController {
                     + String.format(Locale.ROOT, format, arguments);
             timeline.add(line);
             System.out.println("[deployment] " + line);
-        }
-
-        /** Counts the fewest servers in rotation while the deployment runs. */
-        private final class RotationWatch {
-            private final AtomicBoolean running = new AtomicBoolean(true);
-            private final AtomicInteger minimum = new AtomicInteger(Integer.MAX_VALUE);
-            private final AtomicInteger minimumHealthy = new AtomicInteger(Integer.MAX_VALUE);
-            private final Thread thread;
-
-            RotationWatch() {
-                sample();
-                thread = Thread.ofPlatform().daemon(true).name("rotation-watch").start(() -> {
-                    while (running.get()) {
-                        sample();
-                        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-                    }
-                });
-            }
-
-            private void sample() {
-                try {
-                    Map<String, ServerState> servers = balancer.servers();
-                    minimum.accumulateAndGet((int) servers.values().stream().filter(ServerState::active).count(), Math::min);
-                    minimumHealthy.accumulateAndGet((int) servers.values().stream().filter(ServerState::inRotation).count(), Math::min);
-                } catch (RuntimeException e) {
-                    // a reading that failed is no reading
-                }
-            }
-
-            void stop() {
-                running.set(false);
-                try {
-                    thread.join(Duration.ofSeconds(2));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                sample();
-            }
-
-            int minimum() {
-                return minimum.get();
-            }
-
-            int minimumHealthy() {
-                return minimumHealthy.get();
-            }
         }
     }
 
