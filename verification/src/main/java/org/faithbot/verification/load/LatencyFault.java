@@ -20,9 +20,12 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>when the service has Chaos Monkey (profile chaos-monkey, operator token): a latency assault
  *       on the repository layer of every instance, for the whole load;</li>
- *   <li>otherwise a real local fault: one instance stalls (SIGSTOP, later SIGCONT) while the
- *       balancer's health checks on it are switched off, so it keeps receiving requests that wait
- *       for it, as an instance stuck in a long GC pause or starved of CPU would make them wait.</li>
+ *   <li>otherwise a real local fault: every instance stalls (SIGSTOP, later SIGCONT) while the
+ *       balancer's health checks on them are switched off, so they keep receiving requests that wait
+ *       for them, as instances stuck in a long GC pause or starved of CPU would make them wait.
+ *       Every instance, not one: the balancer gives a server at most
+ *       {@link org.faithbot.verification.local.Haproxy#MAX_REQUESTS_PER_SERVER} requests at once and
+ *       sends the rest to a server with room, so one frozen instance delays only that handful.</li>
  * </ul>
  */
 public final class LatencyFault implements AutoCloseable {
@@ -39,35 +42,39 @@ public final class LatencyFault implements AutoCloseable {
 
     /**
      * Injects the fault: Chaos Monkey's latency assault of {@code repositoryLatency} per repository call
-     * when every instance has it; otherwise the instance {@code instance} stalls for {@code stall},
-     * starting {@code after} from now.
+     * when every instance has it; otherwise every instance stalls for {@code stall}, starting
+     * {@code after} from now.
      */
-    public static LatencyFault inject(LocalTarget target, String instance, Duration after, Duration stall, Duration repositoryLatency) {
+    public static LatencyFault inject(LocalTarget target, Duration after, Duration stall, Duration repositoryLatency) {
         if (target.instances().stream().allMatch(i -> chaosMonkeyAnswers(target, i))) {
             return chaosMonkey(target, repositoryLatency);
         }
-        return stall(target, instance, after, stall);
+        return stall(target, after, stall);
     }
 
-    /** The instance stops (SIGSTOP) after {@code after}, unnoticed by the balancer, and resumes {@code stall} later. */
-    public static LatencyFault stall(LocalTarget target, String name, Duration after, Duration stall) {
-        ServiceInstance instance = target.instance(name);
-        LatencyFault fault = new LatencyFault(String.format("instance %s stalls (SIGSTOP) for %d s, %d s into the load, with the balancer's health checks on it off",
-                name, stall.toSeconds(), after.toSeconds()));
-        String server = "chatbot/" + name;
+    /** Every instance stops (SIGSTOP) after {@code after}, unnoticed by the balancer, and resumes {@code stall} later. */
+    public static LatencyFault stall(LocalTarget target, Duration after, Duration stall) {
+        List<ServiceInstance> instances = List.copyOf(target.instances());
+        List<String> names = instances.stream().map(ServiceInstance::name).toList();
+        LatencyFault fault = new LatencyFault(String.format("instances %s stall (SIGSTOP) for %d s, %d s into the load, with the balancer's health checks on them off",
+                names, stall.toSeconds(), after.toSeconds()));
         Runnable resume = () -> {
-            instance.process().signal("CONT");
-            target.balancer().command("enable health " + server);
+            for (ServiceInstance instance : instances) {
+                instance.process().signal("CONT");
+                target.balancer().command("enable health chatbot/" + instance.name());
+            }
         };
         fault.undo.add(resume);
         fault.scheduler.schedule(() -> {
-            target.balancer().command("disable health " + server);
-            instance.process().signal("STOP");
-            System.out.printf("[fault] %s stopped (SIGSTOP)%n", name);
+            for (ServiceInstance instance : instances) {
+                target.balancer().command("disable health chatbot/" + instance.name());
+                instance.process().signal("STOP");
+            }
+            System.out.printf("[fault] %s stopped (SIGSTOP)%n", names);
         }, after.toMillis(), TimeUnit.MILLISECONDS);
         fault.scheduler.schedule(() -> {
             resume.run();
-            System.out.printf("[fault] %s resumed (SIGCONT)%n", name);
+            System.out.printf("[fault] %s resumed (SIGCONT)%n", names);
         }, after.plus(stall).toMillis(), TimeUnit.MILLISECONDS);
         return fault;
     }

@@ -112,7 +112,7 @@ public class PerformanceSteps {
                             Duration.ofSeconds(2), Duration.ofSeconds(seconds), features.available()),
                     () -> {
                         if (fault != null) {
-                            injected.set(LatencyFault.inject(context.target().local(), fault.instance(), fault.after(), fault.stall(),
+                            injected.set(LatencyFault.inject(context.target().local(), fault.after(), fault.stall(),
                                     Duration.ofMillis(1500)));
                             activeFault = injected.get();
                         }
@@ -136,12 +136,12 @@ public class PerformanceSteps {
         Allure.addAttachment("capacity search: levels", "application/json", load.run().telemetry().toPrettyString());
     }
 
-    @Given("instance {string} will stall for {int} seconds, {int} seconds into the next load, unnoticed by the balancer")
-    public void instanceWillStall(String instance, int stall, int after) {
-        pendingFault = new FaultPlan(instance, Duration.ofSeconds(after), Duration.ofSeconds(stall));
+    @Given("every instance will stall for {int} seconds, {int} seconds into the next load, unnoticed by the balancer")
+    public void everyInstanceWillStall(int stall, int after) {
+        pendingFault = new FaultPlan(Duration.ofSeconds(after), Duration.ofSeconds(stall));
     }
 
-    private record FaultPlan(String instance, Duration after, Duration stall) {
+    private record FaultPlan(Duration after, Duration stall) {
     }
 
     private void describeLoad() {
