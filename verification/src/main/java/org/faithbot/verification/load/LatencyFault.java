@@ -58,11 +58,11 @@ public final class LatencyFault implements AutoCloseable {
         List<String> names = instances.stream().map(ServiceInstance::name).toList();
         LatencyFault fault = new LatencyFault(String.format("instances %s stall (SIGSTOP) for %d s, %d s into the load, with the balancer's health checks on them off",
                 names, stall.toSeconds(), after.toSeconds()));
+        // every instance resumes before the balancer is asked anything: a runtime-API command that
+        // fails must not leave the instances after it frozen
         Runnable resume = () -> {
-            for (ServiceInstance instance : instances) {
-                instance.process().signal("CONT");
-                target.balancer().command("enable health chatbot/" + instance.name());
-            }
+            instances.forEach(instance -> instance.process().signal("CONT"));
+            instances.forEach(instance -> target.balancer().command("enable health chatbot/" + instance.name()));
         };
         fault.undo.add(resume);
         fault.scheduler.schedule(() -> {
