@@ -1,6 +1,7 @@
 package org.faithbot.chatbot.system.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,7 +36,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * {@link SigningKeys}: the static {@code chatbot.security.jwt.hmac-secret} and/or the key in the
  * Secrets Manager secret {@code chatbot.security.jwt.secret-id}. Only active when no issuer-uri /
  * jwk-set-uri of Spring Boot's resource server is set: then Boot's own decoder (a real identity
- * provider) is used.
+ * provider) is used. Verified tokens are remembered ({@link CachingJwtDecoder}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("('${chatbot.security.jwt.hmac-secret:}' != '' or '${chatbot.security.jwt.secret-id:}' != '') "
@@ -46,6 +47,12 @@ class HmacJwtDecoderConfiguration {
     static final int MIN_SECRET_BYTES = 32;
 
     static final int MAX_SUBJECT_LENGTH = 256;
+
+    /** Verified tokens remembered at once (a few kB each). */
+    static final long REMEMBERED_TOKENS = 10_000;
+
+    /** How long a verified token is remembered at most (less when it expires sooner). */
+    static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
 
     @Bean
     SigningKeys signingKeys(JwtProperties properties, AwsProperties aws, Clock clock) {
@@ -77,7 +84,8 @@ class HmacJwtDecoderConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB,
                         sub -> sub != null && !sub.isBlank() && sub.length() <= MAX_SUBJECT_LENGTH)));
-        return decoder;
+        // the validators' clock is the system's; the cache judges expiry by the same one
+        return new CachingJwtDecoder(decoder, signingKeys, Clock.systemUTC(), REMEMBERED_TOKENS, REMEMBERED_FOR);
     }
 
     /** The signing keys as a JWK set, rebuilt only when the keys change (a rotation). */

@@ -89,6 +89,21 @@ class SecretsManagerSigningKeysTest {
     }
 
     @Test
+    void aTokenOfARetiredKeyIsRefusedEvenAfterItWasAccepted() throws Exception {
+        SecretsManagerSigningKeys keys = keys(Duration.ZERO);
+        JwtDecoder decoder = HmacJwtDecoderConfiguration.decoder(keys, "staging-issuer");
+        String before = token(FIRST_KEY, "staging-issuer");
+        assertThat(decoder.decode(before).getSubject()).isEqualTo("user-1");
+        assertThat(decoder.decode(before).getSubject()).isEqualTo("user-1");
+
+        SecretsManagerStub.secret(secretsManager, SECRET_ID, "AWSCURRENT", base64(SECOND_KEY));
+        keys.refresh();
+
+        assertThat(keys.current()).hasSize(1);
+        assertThatThrownBy(() -> decoder.decode(before)).isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
     void keepsTheLastKeysWhenARefreshFails() {
         SecretsManagerSigningKeys keys = keys(Duration.ZERO);
         secretsManager.resetAll();
