@@ -52,13 +52,21 @@ public record LoadPlan(String name, Class<? extends Simulation> simulation, Map<
         return new LoadPlan(name, ArrivalRateSimulation.class, properties, rampIn, total, total.plusMinutes(3), "1536m", conditions);
     }
 
-    /** The issue-3 benchmark: {@code clients} clients sending chat messages back to back for {@code hold}. */
-    public static LoadPlan chatBenchmark(int clients, Duration hold) {
+    /**
+     * The issue-3 benchmark: {@code clients} clients sending chat messages back to back for {@code hold},
+     * after the same load for {@code warmUp} in the same injector (not judged). The injector's and the
+     * target's costs are sampled over the judged part.
+     */
+    public static LoadPlan chatBenchmark(int clients, Duration hold, Duration warmUp) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("load.users", Integer.toString(clients));
         properties.put("load.hold-seconds", Long.toString(hold.toSeconds()));
-        return new LoadPlan("benchmark-" + clients, ChatBenchmarkSimulation.class, properties, Duration.ofSeconds(5), hold,
-                hold.plusMinutes(3), "1g", clients + " clients sending chat messages back to back (closed model, no think time) for " + hold.toSeconds() + " s");
+        properties.put("load.warm-up-seconds", Long.toString(warmUp.toSeconds()));
+        String conditions = clients + " clients sending chat messages back to back (closed model, no think time) for "
+                + hold.toSeconds() + " s" + (warmUp.isPositive()
+                        ? ", after the same load for " + warmUp.toSeconds() + " s as a warm-up (not judged)" : "");
+        return new LoadPlan("benchmark-" + clients, ChatBenchmarkSimulation.class, properties,
+                warmUp.plusSeconds(5), warmUp.plus(hold), warmUp.plus(hold).plusMinutes(3), "1g", conditions);
     }
 
     /** The same load under another name (its report and log are named after it). */
