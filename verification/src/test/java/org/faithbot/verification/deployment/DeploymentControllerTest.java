@@ -198,7 +198,7 @@ class DeploymentControllerTest {
     @Test
     void canaryWeightsGiveTheNewServersTheirShare() {
         for (int percent : List.of(10, 50)) {
-            int[] weights = DeploymentController.weights(percent, 2, 1);
+            int[] weights = CanaryRollout.weights(percent, 2, 1);
             double share = 100.0 * weights[1] / (weights[1] + 2.0 * weights[0]);
             assertThat(share).as("%d %% of the traffic", percent).isBetween(percent - 1.0, percent + 1.0);
             assertThat(java.util.Arrays.stream(weights).boxed().toList()).allSatisfy(w -> assertThat(w).isBetween(1, 256));
