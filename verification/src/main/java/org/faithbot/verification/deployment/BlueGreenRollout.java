@@ -22,10 +22,7 @@ final class BlueGreenRollout implements Rollout {
 
     @Override
     public void roll(DeploymentRun run) {
-        List<NewInstance> green = run.launch(run.plan().newInstances());
-        run.awaitReady(green);
-        DeploymentRun.parallel(green, instance -> {
-            run.checkRelease(instance);
+        run.launchAndAttach(instance -> {
             SmokeCheck.Result result = smokeInStreams(run, instance);
             GateVerdict verdict = result.passed()
                     ? GateVerdict.passed("smoke " + instance.name(), result.describe(), Map.of("requests", (double) result.requests()))
@@ -33,9 +30,6 @@ final class BlueGreenRollout implements Rollout {
                     Map.of("requests", (double) result.requests(), "failed", (double) result.failed()));
             run.record(verdict);
         });
-        for (NewInstance instance : green) {
-            run.attach(instance);
-        }
         List<String> blue = run.oldServers();
         ServerMetrics previousWindow = run.previousReleaseWindow();
         int weight = run.before(blue.getFirst()).weight();

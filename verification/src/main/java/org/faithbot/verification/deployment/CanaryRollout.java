@@ -11,15 +11,7 @@ final class CanaryRollout implements Rollout {
 
     @Override
     public void roll(DeploymentRun run) {
-        List<NewInstance> canaries = run.launch(run.plan().newInstances());
-        run.awaitReady(canaries);
-        DeploymentRun.parallel(canaries, instance -> {
-            run.checkRelease(instance);
-            run.smoke().warmUp(instance.url(), run.settings().warmUpRequests());
-        });
-        for (NewInstance instance : canaries) {
-            run.attach(instance);
-        }
+        run.launchAndAttach(instance -> run.smoke().warmUp(instance.url(), run.settings().warmUpRequests()));
         List<String> oldServers = run.oldServers();
         List<String> newServers = run.newServers();
         Balancer balancer = run.balancer();

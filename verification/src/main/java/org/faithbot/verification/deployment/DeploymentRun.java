@@ -115,6 +115,23 @@ final class DeploymentRun {
 
     // ------------------------------------------------------------------ steps
 
+    /**
+     * The first steps of blue-green and canary: launches the plan's new instances, waits until they are
+     * ready, checks the release each reports and runs {@code beforeTraffic} on each (all at once), then
+     * puts them behind the balancer at weight 0.
+     */
+    void launchAndAttach(Consumer<NewInstance> beforeTraffic) {
+        List<NewInstance> launched = launch(plan.newInstances());
+        awaitReady(launched);
+        parallel(launched, instance -> {
+            checkRelease(instance);
+            beforeTraffic.accept(instance);
+        });
+        for (NewInstance instance : launched) {
+            attach(instance);
+        }
+    }
+
     List<NewInstance> launch(List<String> names) {
         List<NewInstance> launched = new ArrayList<>();
         for (String name : names) {
@@ -363,7 +380,7 @@ final class DeploymentRun {
         System.out.println("[deployment] " + line);
     }
 
-    static void parallel(List<NewInstance> instances, Consumer<NewInstance> action) {
+    private static void parallel(List<NewInstance> instances, Consumer<NewInstance> action) {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<Void>> running = instances.stream()
                     .map(i -> CompletableFuture.runAsync(() -> action.accept(i), executor)).toList();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Puts the previous release back when a gate failed: its servers get back the states and weights
@@ -56,7 +55,7 @@ final class Rollback {
                 drained = true;
                 break;
             }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            DeploymentRun.pause(Duration.ofMillis(5));
         }
         Instant rolledBackAt = Instant.now();
         long newRequestsAfterDetection = newServers.isEmpty() ? 0 : responses(newServers) - atDetection;

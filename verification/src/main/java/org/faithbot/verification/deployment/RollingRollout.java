@@ -18,7 +18,11 @@ final class RollingRollout implements Rollout {
         for (int i = 0; i < oldServers.size(); i++) {
             String old = oldServers.get(i);
             String name = run.plan().newInstances().get(i);
-            NewInstance instance = run.instances().containsKey(name) ? run.instances().get(name) : run.launch(List.of(name)).getFirst();
+            // an instance launched before the deployment is used as it is (launch() would count its launch time)
+            NewInstance instance = run.instances().get(name);
+            if (instance == null) {
+                instance = run.launch(List.of(name)).getFirst();
+            }
             run.awaitReady(List.of(instance));
             run.checkRelease(instance);
             run.smoke().warmUp(instance.url(), run.settings().warmUpRequests());

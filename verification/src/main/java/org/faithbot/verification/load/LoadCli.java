@@ -52,9 +52,10 @@ public final class LoadCli {
             run.stats().requests().values().forEach(r -> System.out.printf("  %-32s %6d requests %5d KO  p50 %5.0f  p95 %5.0f  p99 %5.0f  max %5.0f ms%n",
                     r.name(), r.total(), r.ko(), r.p50(), r.p95(), r.p99(), r.max()));
             if (args[0].equals("benchmark")) {
+                int seconds = intArg(args, 2, 60);
                 run.stats().request(Journeys.CHAT_MESSAGE).ifPresent(judged -> System.out.printf(
                         "judged: %d chat messages in %d s (%.0f /s), %d failed, p95 %.0f ms%n", judged.total(),
-                        intArg(args, 2, 60), judged.total() / (double) intArg(args, 2, 60), judged.ko(), judged.p95()));
+                        seconds, judged.total() / (double) seconds, judged.ko(), judged.p95()));
             }
             System.out.println("injector: " + run.injectorCost().describe());
             run.targetProcessCosts().forEach((name, cost) -> System.out.println(name + ": " + cost.describe()));
