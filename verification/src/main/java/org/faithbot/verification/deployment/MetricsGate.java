@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The canary analysis: the new release's live figures over a window against the thresholds and the
  * previous release's p95. The error rate may stop it as soon as it is clear; the p95 and the pass
- * are judged at the end of the window (when {@code final} is set).
+ * are judged at the end of the window (when {@code final} is set), and a release whose error rate is
+ * above the limit is never passed, even with too few failures to fail it yet.
  */
 public final class MetricsGate {
 
@@ -72,6 +73,12 @@ public final class MetricsGate {
         }
         if (candidate.responses() < thresholds.minRequests()) {
             return GateVerdict.pending(gate, "only " + candidate.responses() + " responses so far, " + thresholds.minRequests() + " needed", figures);
+        }
+        if (candidate.errorPercent() > errorLimit) {
+            // too few failures to fail it, but never a pass while its error rate is above the limit: the
+            // window goes on until the failures are enough to stop it or its rate falls below the limit
+            return GateVerdict.pending(gate, String.format(Locale.ROOT, "error rate %.2f %% (%d of %d) above %.1f %%, too few failures to judge",
+                    candidate.errorPercent(), candidate.errors(), candidate.responses(), errorLimit), figures);
         }
         return GateVerdict.passed(gate, String.format(Locale.ROOT, "error rate %.2f %% (%d of %d, limit %.1f %%), chat p95 %s (limit %.0f ms)",
                 candidate.errorPercent(), candidate.errors(), candidate.responses(), errorLimit,

@@ -46,6 +46,17 @@ class MetricsGateTest {
     }
 
     @Test
+    void aReleaseAboveTheErrorLimitIsNeverPassedEvenWithTooFewFailuresToFailIt() {
+        // a bad canary at 10 % that was lucky in its window: 2 of 50 failed (4 %), the limit 1 %
+        GateVerdict lucky = gate.judge("canary 10 %", new ServerMetrics(50, 2, chats(21, 30)), 90, true);
+        assertThat(lucky.outcome()).isEqualTo(GateVerdict.Outcome.PENDING);
+        assertThat(lucky.reason()).contains("error rate 4.00 %", "too few failures");
+
+        assertThat(gate.judge("canary 10 %", new ServerMetrics(300, 2, chats(200, 30)), 90, true).passed())
+                .as("the same 2 stray failures among 300 responses are under the limit").isTrue();
+    }
+
+    @Test
     void aReleaseMuchSlowerThanThePreviousOneFailsOnItsP95() {
         GateVerdict verdict = gate.judge("canary 50 %", new ServerMetrics(400, 0, chats(300, 2000)), 100, true);
 
