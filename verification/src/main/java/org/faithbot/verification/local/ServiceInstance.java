@@ -112,8 +112,9 @@ public final class ServiceInstance {
     }
 
     /**
-     * Sends a few chat and export requests straight to the instance, as a slow-start would, so the
-     * specs measure a warmed-up service rather than its first requests' class loading and JIT.
+     * Sends chat, conversation-list and export requests straight to the instance, as a slow-start
+     * would, so the specs measure a warmed-up service rather than its first requests' class loading
+     * and JIT; the member is erased at the end. Safe to call from several threads with different tokens.
      */
     public void warmUp(String token, int requests) {
         warmUp(token, requests, false);
@@ -128,6 +129,7 @@ public final class ServiceInstance {
             send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/chat"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"warm-up " + i + ": I need hope today\"}")), faultyChats);
+            send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/conversations")).header("Authorization", "Bearer " + token).GET(), false);
             send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/me/export")).header("Authorization", "Bearer " + token).GET(), false);
         }
         send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/me")).header("Authorization", "Bearer " + token).DELETE(), false);

@@ -42,6 +42,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,12 +68,18 @@ public class DeploymentSteps {
     private static final Duration PROBE_PACE = Duration.ofMillis(500);
     private static final int PROBE_USERS = 4;
     /**
-     * Chat and export requests sent straight to each release started ahead, before the load: a good
-     * release's instances will take all of the members' traffic at the switch, so they are warmed as
-     * far as the JIT's hot paths; a bad release's only need their first requests' class loading done.
+     * Chat turns (each with a conversation list and an export) sent straight to each release started
+     * ahead, before the load: a good release's instances will take all of the members' traffic at the
+     * switch, so they are warmed until the JIT's second tier has compiled the request paths (a few
+     * thousand invocations each), as a JVM fleet is warmed before a blue-green switch; a bad release's
+     * only need their first requests' class loading done. The turns run in parallel over
+     * {@link #WARM_UP_WORKERS} workers, a new member every {@link #WARM_UP_BATCH} turns (members'
+     * histories stay short; each is erased at the end of its batch).
      */
-    private static final int WARM_UP_REQUESTS_GOOD = 250;
+    private static final int WARM_UP_REQUESTS_GOOD = 1000;
     private static final int WARM_UP_REQUESTS = 50;
+    private static final int WARM_UP_BATCH = 25;
+    private static final int WARM_UP_WORKERS = 4;
     private static final Duration VALIDATION_WINDOW = Duration.ofSeconds(3);
     /**
      * After a deployment the probe's p95 may be at most 1.5 x the one before, + 500 ms: the new release's JVMs are
@@ -277,30 +288,50 @@ public class DeploymentSteps {
     }
 
     /**
+     * Warms every started instance that is ready, as the local target warms s1 and s2, before any load:
+     * on two shared cores the JIT compiling a new JVM's hot paths would starve the instances serving
+     * the members (in AWS each task has its own CPU), and a blue-green switch would hand all of their
+     * traffic to JVMs still compiling. The deployment's time still counts from the launch.
+     */
+    private void warmUpReady(List<NewInstance> instances, Map<String, Boolean> faultyChats) {
+        long started = System.nanoTime();
+        List<Callable<Void>> batches = new ArrayList<>();
+        List<String> warmed = new ArrayList<>();
+        for (NewInstance instance : instances) {
+            if (!instance.alive() || instance.readinessStatus() != 200) {
+                continue;
+            }
+            boolean faulty = faultyChats.getOrDefault(instance.name(), false);
+            int turns = faulty ? WARM_UP_REQUESTS : WARM_UP_REQUESTS_GOOD;
+            context.target().local().instances().stream().filter(i -> i.name().equals(instance.name())).findFirst()
+                    .ifPresent(i -> {
+                        warmed.add(i.name() + " (" + turns + " turns)");
+                        for (int sent = 0; sent < turns; sent += WARM_UP_BATCH) {
+                            batches.add(() -> {
+                                i.warmUp(context.target().tokens().tokenFor(TestUser.fresh("Warmup")), WARM_UP_BATCH, faulty);
+                                return null;
+                            });
+                        }
+                    });
+        }
+        try (ExecutorService workers = Executors.newFixedThreadPool(WARM_UP_WORKERS)) {
+            for (Future<Void> batch : workers.invokeAll(batches)) {
+                batch.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming " + warmed, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("warming " + warmed + " failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        System.out.printf("[deployment] warmed %s in %.1f s, %d workers%n", warmed, (System.nanoTime() - started) / 1e9, WARM_UP_WORKERS);
+    }
+
+    /**
      * Instances started ahead may still be starting: the drill (and the baseline window before it) begins
      * once each has settled: ready, exited, or live without being ready for a while. The controller's
      * readiness gate judges them.
      */
-    /**
-     * Warms every started instance that is ready, as the local target warms s1 and s2, before any load:
-     * on two shared cores the JIT compiling a new JVM's hot paths would starve the instances serving
-     * the members (in AWS each task has its own CPU). The deployment's time still counts from the launch.
-     */
-    private void warmUpReady(List<NewInstance> instances, Map<String, Boolean> faultyChats) {
-        for (NewInstance instance : instances) {
-            if (instance.alive() && instance.readinessStatus() == 200) {
-                context.target().local().instances().stream().filter(i -> i.name().equals(instance.name())).findFirst()
-                        .ifPresent(i -> {
-                            boolean faulty = faultyChats.getOrDefault(instance.name(), false);
-                            // a new member every 25 requests, as members' histories are short (each erased at the end)
-                            for (int sent = 0; sent < (faulty ? WARM_UP_REQUESTS : WARM_UP_REQUESTS_GOOD); sent += 25) {
-                                i.warmUp(context.target().tokens().tokenFor(TestUser.fresh("Warmup")), 25, faulty);
-                            }
-                        });
-            }
-        }
-    }
-
     private void awaitStartUps(List<NewInstance> instances) {
         Instant deadline = Instant.now().plus(deployments().controller().settings().readinessTimeout());
         Map<String, Instant> liveSince = new java.util.HashMap<>();
