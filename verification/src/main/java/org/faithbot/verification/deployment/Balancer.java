@@ -29,6 +29,16 @@ public interface Balancer {
     void setWeight(String server, int weight);
 
     /**
+     * Puts a server in rotation with this weight so that it takes traffic at once, the requests
+     * already waiting in the balancer's queue included: a new release's server at a switch or a
+     * canary step, the previous release's at a rollback.
+     */
+    default void admit(String server, int weight) {
+        setWeight(server, weight);
+        setState(server, ServerState.AdminState.READY);
+    }
+
+    /**
      * Puts a new instance behind the balancer, in maintenance, without a reload: the server named
      * like the instance when the configuration has one, else a free spare slot pointed at its port.
      * Returns the server's name; it takes traffic once set ready with a weight.

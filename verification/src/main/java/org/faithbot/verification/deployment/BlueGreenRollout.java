@@ -34,7 +34,7 @@ final class BlueGreenRollout implements Rollout {
         ServerMetrics previousWindow = run.previousReleaseWindow();
         int weight = run.before(blue.getFirst()).weight();
         for (String server : run.newServers()) {
-            run.balancer().setWeight(server, weight);
+            run.balancer().admit(server, weight);
         }
         for (String server : blue) {
             run.balancer().setState(server, ServerState.AdminState.DRAIN);

@@ -21,10 +21,10 @@ final class CanaryRollout implements Rollout {
             if (step < 100) {
                 int[] weights = weights(step, oldServers.size(), newServers.size());
                 oldServers.forEach(s -> balancer.setWeight(s, weights[0]));
-                newServers.forEach(s -> balancer.setWeight(s, weights[1]));
+                newServers.forEach(s -> balancer.admit(s, weights[1]));
                 run.note("canary step %d %%: weights old %d x %d, new %d x %d", step, oldServers.size(), weights[0], newServers.size(), weights[1]);
             } else {
-                newServers.forEach(s -> balancer.setWeight(s, oldWeight));
+                newServers.forEach(s -> balancer.admit(s, oldWeight));
                 oldServers.forEach(s -> balancer.setState(s, ServerState.AdminState.DRAIN));
                 run.note("canary step 100 %%: old %s drained", oldServers);
             }

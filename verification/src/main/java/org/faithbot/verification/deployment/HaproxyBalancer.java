@@ -104,6 +104,23 @@ public final class HaproxyBalancer implements Balancer {
         expectEmpty(haproxy.command("set server " + Haproxy.BACKEND + "/" + server + " weight " + weight));
     }
 
+    /**
+     * Through maintenance: HAProxy 2.6 hands the requests waiting in the backend's queue to a server
+     * only when one of that server's own requests ends or when it leaves maintenance. A server that
+     * only gets a weight takes none of them, and once the others are drained they wait out the queue
+     * timeout (30 s) and are answered 503: the main job's blue-green switch under 1000 members saw
+     * 0 responses from green in 30 s and 887 failed requests. Reproduced with HAProxy alone: after a
+     * weight change and a drain, 26 of 30 queued requests were answered 503 after 30 s; with
+     * maintenance, weight, ready, all 30 were answered 200 within 1.3 s. Maintenance does not cut
+     * the server's requests in flight, and leaving it keeps its health-check state.
+     */
+    @Override
+    public void admit(String server, int weight) {
+        setState(server, ServerState.AdminState.MAINT);
+        setWeight(server, weight);
+        setState(server, ServerState.AdminState.READY);
+    }
+
     @Override
     public synchronized String attach(String instance, int port) {
         Map<String, ServerState> servers = servers();

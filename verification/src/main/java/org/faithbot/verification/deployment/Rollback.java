@@ -39,8 +39,12 @@ final class Rollback {
         long atDetection = newServers.isEmpty() ? 0 : responses(newServers);
         for (String server : oldServers) {
             ServerState was = run.before(server);
-            balancer.setWeight(server, was.weight());
-            balancer.setState(server, was.adminState());
+            if (was.adminState() == ServerState.AdminState.READY) {
+                balancer.admit(server, was.weight());
+            } else {
+                balancer.setWeight(server, was.weight());
+                balancer.setState(server, was.adminState());
+            }
         }
         for (String server : newServers) {
             balancer.setState(server, ServerState.AdminState.MAINT);

@@ -27,7 +27,7 @@ final class RollingRollout implements Rollout {
             run.checkRelease(instance);
             run.smoke().warmUp(instance.url(), run.settings().warmUpRequests());
             String server = run.attach(instance);
-            balancer.setWeight(server, run.before(old).weight());
+            balancer.admit(server, run.before(old).weight());
             run.trafficStarted();
             run.note("rolling: %s joined beside %s", server, remaining);
             run.bake("rolling " + instance.name(), List.of(server), remaining, null);
