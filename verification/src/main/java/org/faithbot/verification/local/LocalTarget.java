@@ -25,7 +25,7 @@ public final class LocalTarget implements Target {
     public static final String TABLE_PREFIX = "faithbot-local-";
     public static final String ISSUER = "faithbot-local-harness";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    private static final int WARM_UP_REQUESTS = 25;
+    private static final int WARM_UP_TURNS = 25;
 
     private final Path projectRoot;
     private final Path runDirectory;
@@ -68,7 +68,7 @@ public final class LocalTarget implements Target {
             ServiceInstance instance = startInstance(name);
             starting.add(CompletableFuture.supplyAsync(() -> {
                 instance.awaitReady(START_TIMEOUT);
-                instance.warmUp(tokens.tokenFor(TestUser.fresh("Warmup")), WARM_UP_REQUESTS);
+                instance.warmUp(tokens.tokenFor(TestUser.fresh("Warmup")), WARM_UP_TURNS);
                 return instance;
             }));
         }

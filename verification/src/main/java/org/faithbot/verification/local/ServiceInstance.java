@@ -112,20 +112,21 @@ public final class ServiceInstance {
     }
 
     /**
-     * Sends chat, conversation-list and export requests straight to the instance, as a slow-start
-     * would, so the specs measure a warmed-up service rather than its first requests' class loading
-     * and JIT; the member is erased at the end. Safe to call from several threads with different tokens.
+     * Sends {@code turns} chat turns (a chat, a conversation list and an export each) straight to the
+     * instance, as a slow-start would, so the specs measure a warmed-up service rather than its first
+     * requests' class loading and JIT; the member is erased at the end. Safe to call from several
+     * threads with different tokens.
      */
-    public void warmUp(String token, int requests) {
-        warmUp(token, requests, false);
+    public void warmUp(String token, int turns) {
+        warmUp(token, turns, false);
     }
 
     /**
      * The same, for a release built to fail a share of its chat requests ({@code faultyChats}): its
      * deliberate 500 answers to chat are expected, any other answer but 200 still fails the warm-up.
      */
-    public void warmUp(String token, int requests, boolean faultyChats) {
-        for (int i = 0; i < requests; i++) {
+    public void warmUp(String token, int turns, boolean faultyChats) {
+        for (int i = 0; i < turns; i++) {
             send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/chat"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"warm-up " + i + ": I need hope today\"}")), faultyChats);

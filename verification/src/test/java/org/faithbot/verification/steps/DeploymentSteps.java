@@ -76,8 +76,8 @@ public class DeploymentSteps {
      * {@link #WARM_UP_WORKERS} workers, a new member every {@link #WARM_UP_BATCH} turns (members'
      * histories stay short; each is erased at the end of its batch).
      */
-    private static final int WARM_UP_REQUESTS_GOOD = 1000;
-    private static final int WARM_UP_REQUESTS = 50;
+    private static final int WARM_UP_TURNS_GOOD = 1000;
+    private static final int WARM_UP_TURNS_FAULTY = 50;
     private static final int WARM_UP_BATCH = 25;
     private static final int WARM_UP_WORKERS = 4;
     private static final Duration VALIDATION_WINDOW = Duration.ofSeconds(3);
@@ -302,7 +302,7 @@ public class DeploymentSteps {
                 continue;
             }
             boolean faulty = faultyChats.getOrDefault(instance.name(), false);
-            int turns = faulty ? WARM_UP_REQUESTS : WARM_UP_REQUESTS_GOOD;
+            int turns = faulty ? WARM_UP_TURNS_FAULTY : WARM_UP_TURNS_GOOD;
             context.target().local().instances().stream().filter(i -> i.name().equals(instance.name())).findFirst()
                     .ifPresent(i -> {
                         warmed.add(i.name() + " (" + turns + " turns)");
