@@ -55,7 +55,7 @@ public final class GatlingRunner {
     /**
      * Runs the plan; {@code onLoadStart} runs (on this thread) as soon as the simulation starts
      * injecting; the CPU and memory of the {@code watched} processes (name to PID: the target's own,
-     * when local) are sampled over the same plateau as the injector's.
+     * when local) are sampled over the same plateau as the injector's, and so is the host's speed.
      */
     public LoadRun run(LoadPlan plan, Target target, Runnable onLoadStart, Map<String, Long> watched) {
         try {
@@ -81,6 +81,7 @@ public final class GatlingRunner {
         Runtime.getRuntime().addShutdownHook(killOnExit);
         System.out.printf("[load] %s: Gatling JVM %d started (%s)%n", plan.name(), process.pid(), plan.conditions());
         InjectorCost.Sampler sampler = new InjectorCost.Sampler(process.pid());
+        HostSpeed.Probe hostProbe = new HostSpeed.Probe();
         Map<String, InjectorCost.Sampler> watchers = new java.util.LinkedHashMap<>();
         watched.forEach((name, pid) -> watchers.put(name, new InjectorCost.Sampler(pid)));
         int exit;
@@ -103,6 +104,7 @@ public final class GatlingRunner {
             throw e;
         } finally {
             sampler.stop();
+            hostProbe.stop();
             watchers.values().forEach(InjectorCost.Sampler::stop);
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
@@ -116,14 +118,15 @@ public final class GatlingRunner {
         InjectorCost cost = sampler.between(from, to);
         Map<String, InjectorCost> targetCosts = new java.util.LinkedHashMap<>();
         watchers.forEach((name, watcher) -> targetCosts.put(name, watcher.between(from, to)));
+        HostSpeed hostSpeed = hostProbe.between(from, to);
         Path report = reportDirectory(log);
         if (report == null) {
             throw new IllegalStateException("Gatling wrote no report for " + plan.name() + " (exit " + exit + "):\n" + tail(log, 30));
         }
         GatlingStats stats = GatlingStats.read(report);
-        System.out.printf("[load] %s: exit %d after %.0f s; %s; report %s%n", plan.name(), exit, wall.toMillis() / 1000.0,
-                stats.summary(), resultsFolder.getParent().getParent().relativize(report.resolve("index.html")));
-        return new LoadRun(plan, exit, report, log, stats, cost, targetCosts, readTelemetry(telemetry), started, wall);
+        System.out.printf("[load] %s: exit %d after %.0f s; %s; %s; report %s%n", plan.name(), exit, wall.toMillis() / 1000.0,
+                stats.summary(), hostSpeed.describe(), resultsFolder.getParent().getParent().relativize(report.resolve("index.html")));
+        return new LoadRun(plan, exit, report, log, stats, cost, targetCosts, hostSpeed, readTelemetry(telemetry), started, wall);
     }
 
     private List<String> command(LoadPlan plan, Target target, Path telemetry) {

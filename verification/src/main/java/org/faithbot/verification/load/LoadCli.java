@@ -59,6 +59,7 @@ public final class LoadCli {
             }
             System.out.println("injector: " + run.injectorCost().describe());
             run.targetProcessCosts().forEach((name, cost) -> System.out.println(name + ": " + cost.describe()));
+            System.out.println(run.hostSpeed().describe());
             System.out.println("telemetry: " + run.telemetry());
             status = run.exitCode() == 0 ? 0 : 1;
         } finally {
