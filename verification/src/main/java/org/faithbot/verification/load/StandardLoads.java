@@ -50,17 +50,25 @@ public final class StandardLoads {
                 Duration.ofSeconds(3), profile.capacityLevel(), features.available()));
     }
 
-    /** The figures the baseline holds, by id, from this run's loads (making those not made yet). */
-    public static Map<String, Double> baselineFigures(Target target) {
-        Map<String, Double> figures = new LinkedHashMap<>();
-        GatlingStats expected = expected(target).run().stats();
-        figures.put("users-1000.chat-p95-ms", expected.request(Journeys.CHAT_MESSAGE).map(GatlingStats.RequestStats::p95).orElse(Double.NaN));
-        figures.put("users-1000.error-percent", expected.global().errorPercent());
-        figures.put("users-1000.requests-per-second", expected.global().perSecond());
-        JsonNode sustainedLevel = sustained(target).run().telemetry().path("levels").path(0);
-        figures.put("sustained-rate.chat-p95-ms", sustainedLevel.path("p95Millis").asDouble(Double.NaN));
-        figures.put("sustained-rate.ok-per-second", sustainedLevel.path("okPerSecond").asDouble(Double.NaN));
-        figures.put("capacity.highest-sustained-rate", capacity(target).run().telemetry().path("highestSustainedRate").asDouble(Double.NaN));
+    /** The figures the baseline holds, by id, from this run's loads (making those not made yet), each with its load's host speed. */
+    public static Map<String, PerformanceBaseline.Figure> baselineFigures(Target target) {
+        Map<String, PerformanceBaseline.Figure> figures = new LinkedHashMap<>();
+        LoadRun expected = expected(target).run();
+        HostSpeed expectedHost = expected.hostSpeed();
+        GatlingStats stats = expected.stats();
+        figures.put("users-1000.chat-p95-ms", new PerformanceBaseline.Figure(
+                stats.request(Journeys.CHAT_MESSAGE).map(GatlingStats.RequestStats::p95).orElse(Double.NaN), expectedHost));
+        figures.put("users-1000.error-percent", new PerformanceBaseline.Figure(stats.global().errorPercent(), expectedHost));
+        figures.put("users-1000.requests-per-second", new PerformanceBaseline.Figure(stats.global().perSecond(), expectedHost));
+        LoadRun sustained = sustained(target).run();
+        JsonNode sustainedLevel = sustained.telemetry().path("levels").path(0);
+        figures.put("sustained-rate.chat-p95-ms", new PerformanceBaseline.Figure(sustainedLevel.path("p95Millis").asDouble(Double.NaN),
+                sustained.hostSpeed()));
+        figures.put("sustained-rate.ok-per-second", new PerformanceBaseline.Figure(sustainedLevel.path("okPerSecond").asDouble(Double.NaN),
+                sustained.hostSpeed()));
+        LoadRun capacity = capacity(target).run();
+        figures.put("capacity.highest-sustained-rate", new PerformanceBaseline.Figure(
+                capacity.telemetry().path("highestSustainedRate").asDouble(Double.NaN), capacity.hostSpeed()));
         return figures;
     }
 }

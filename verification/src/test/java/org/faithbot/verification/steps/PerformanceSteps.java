@@ -13,6 +13,7 @@ import org.faithbot.verification.evidence.Comparator;
 import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.load.GatlingStats;
+import org.faithbot.verification.load.HostSpeed;
 import org.faithbot.verification.load.Journeys;
 import org.faithbot.verification.load.LatencyFault;
 import org.faithbot.verification.load.LoadPlan;
@@ -20,6 +21,7 @@ import org.faithbot.verification.load.LoadProfile;
 import org.faithbot.verification.load.LoadSettings.Feature;
 import org.faithbot.verification.load.MeasuredLoad;
 import org.faithbot.verification.load.PerformanceBaseline;
+import org.faithbot.verification.load.PerformanceBaselines;
 import org.faithbot.verification.load.ServiceMetrics;
 import org.faithbot.verification.load.SharedLoads;
 import org.faithbot.verification.load.StandardLoads;
@@ -28,9 +30,12 @@ import org.opentest4j.TestAbortedException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +54,8 @@ public class PerformanceSteps {
     private MeasuredLoad load;
     private FaultPlan pendingFault;
     private LatencyFault activeFault;
-    private PerformanceBaseline baseline;
-    private Map<String, Double> figures;
+    private PerformanceBaselines baselines;
+    private Map<String, PerformanceBaseline.Figure> figures;
 
     public PerformanceSteps(ScenarioContext context) {
         this.context = context;
@@ -389,35 +394,73 @@ public class PerformanceSteps {
 
     @Given("the performance baseline committed in the repository")
     public void theCommittedBaseline() {
-        baseline = PerformanceBaseline.read(Targets.projectRoot());
-        Allure.addAttachment("performance baseline", "text/plain", PerformanceBaseline.FILE + ": measured on " + baseline.measuredOn());
+        baselines = PerformanceBaselines.read(Targets.projectRoot());
+        Allure.addAttachment("performance baselines", "text/plain", PerformanceBaselines.FILE + ":\n" + baselines.baselines().stream()
+                .map(b -> "measured on " + b.measuredOn() + "; host: " + b.host().describe()).collect(Collectors.joining("\n")));
     }
 
     @When("this run's figures are compared with it")
     public void compareWithBaseline() {
         figures = StandardLoads.baselineFigures(context.target());
         if (Boolean.getBoolean("performance.baseline.update")) {
-            PerformanceBaseline updated = baseline.rebaselined(figures, System.getProperty("performance.baseline.machine",
-                    Runtime.getRuntime().availableProcessors() + " cores, " + context.target().name() + " target, profile " + LoadProfile.current().name()));
-            updated.write(Targets.projectRoot());
-            System.out.println("[load] performance baseline rewritten: " + PerformanceBaseline.FILE);
+            HostSpeed speed = PerformanceBaseline.runSpeed(figures);
+            PerformanceBaseline template = baselines.forHost(speed).orElseGet(() -> baselines.nearest(speed));
+            baselines.with(template.rebaselined(figures, System.getProperty("performance.baseline.machine",
+                    Runtime.getRuntime().availableProcessors() + " cores, " + context.target().name() + " target, profile " + LoadProfile.current().name())))
+                    .write(Targets.projectRoot());
+            System.out.println("[load] performance baseline for a host of this speed (" + speed.describe() + ") written: " + PerformanceBaselines.FILE);
         }
     }
 
+    /**
+     * The run is compared with the baseline of its host's speed. A figure is judged against its limit when
+     * its load ran on a host the baseline admits; otherwise (no baseline for a host of this speed, or the
+     * host changed speed during the run) it is recorded but not judged, and the scenario is skipped (never
+     * passed) unless a judged figure regressed, which fails it.
+     */
     @Then("no figure regressed beyond its tolerance")
     public void noRegression() {
-        List<Evidence> records = new ArrayList<>();
+        HostSpeed runSpeed = PerformanceBaseline.runSpeed(figures);
+        Optional<PerformanceBaseline> chosen = baselines.forHost(runSpeed);
+        PerformanceBaseline baseline = chosen.orElseGet(() -> baselines.nearest(runSpeed));
+        Map<String, HostSpeed> hostByLoad = new LinkedHashMap<>();
+        List<Evidence> judged = new ArrayList<>();
+        List<String> notJudged = new ArrayList<>();
         for (PerformanceBaseline.Entry entry : baseline.metrics()) {
-            Double current = figures.get(entry.id());
-            if (current == null || current.isNaN()) {
+            PerformanceBaseline.Figure figure = figures.get(entry.id());
+            if (figure == null || Double.isNaN(figure.value())) {
                 throw new AssertionError("this run has no figure for the baseline's " + entry.id() + " (" + entry.metric() + ")");
             }
-            records.add(EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), entry.metric() + " vs baseline", round(current), entry.unit(),
-                    entry.comparator(), round(entry.limit()), context.target().name(),
-                    entry.describeRule() + "; baseline measured on " + baseline.measuredOn(), context.scenarioName()));
+            hostByLoad.putIfAbsent(entry.id().substring(0, entry.id().indexOf('.')), figure.host());
+            String rule = entry.describeRule() + "; baseline measured on " + baseline.measuredOn();
+            if (chosen.isPresent() && baseline.host().admits(figure.host())) {
+                judged.add(EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), entry.metric() + " vs baseline", round(figure.value()),
+                        entry.unit(), entry.comparator(), round(entry.limit()), context.target().name(), rule, context.scenarioName()));
+            } else {
+                EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), entry.metric() + " (not judged: no baseline for a host of its load's speed)",
+                        round(figure.value()), entry.unit(), entry.comparator(), null, context.target().name(),
+                        rule + "; limit " + round(entry.limit()) + " " + entry.unit() + " not applied", context.scenarioName());
+                notJudged.add(String.format("%s %s %s (limit %s)", entry.id(), round(figure.value()), entry.unit(), round(entry.limit())));
+            }
         }
-        List<String> regressions = records.stream().filter(r -> !r.passed()).map(Evidence::describe).toList();
+        hostByLoad.forEach((load, speed) -> {
+            String conditions = speed.describe() + "; " + baseline.host().compare(speed) + " (" + baseline.host().describe() + ")";
+            EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), "host speed over the load " + load + ": memory step, CPU time",
+                    round(speed.memoryNanos()), "ns", Comparator.AT_MOST, null, context.target().name(), conditions, context.scenarioName());
+            EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), "host speed over the load " + load + ": compute unit, CPU time",
+                    round(speed.computeMicros()), "us", Comparator.AT_MOST, null, context.target().name(), conditions, context.scenarioName());
+        });
+        List<String> regressions = judged.stream().filter(r -> !r.passed()).map(Evidence::describe).toList();
         assertThat(regressions).as("figures past their baseline tolerance").isEmpty();
+        if (!notJudged.isEmpty()) {
+            String speeds = hostByLoad.entrySet().stream().map(e -> e.getKey() + ": " + baseline.host().compare(e.getValue()))
+                    .collect(Collectors.joining("; "));
+            throw new TestAbortedException("not comparable with a baseline: no committed baseline was measured on a host of this speed"
+                    + " (nearest: measured on " + baseline.measuredOn() + ", " + baseline.host().describe() + "; this run's loads: " + speeds
+                    + "), so these figures are recorded and not judged: " + String.join(", ", notJudged)
+                    + (judged.isEmpty() ? "" : "; the " + judged.size() + " figures judged held")
+                    + ". Re-baseline on this host to compare runs of its speed (docs/performance.md)");
+        }
     }
 
     // ------------------------------------------------------------------ helpers
