@@ -23,9 +23,11 @@ public final class CriteriaCatalogue {
     private static final String RESOURCE = "/criteria.yaml";
 
     private final Map<String, Criterion> byId;
+    private final FigureRouting figures;
 
-    private CriteriaCatalogue(Map<String, Criterion> byId) {
+    private CriteriaCatalogue(Map<String, Criterion> byId, FigureRouting figures) {
         this.byId = byId;
+        this.figures = figures;
     }
 
     public static CriteriaCatalogue load() {
@@ -58,7 +60,17 @@ public final class CriteriaCatalogue {
                 }
             }
         }
-        return new CriteriaCatalogue(byId);
+        return new CriteriaCatalogue(byId, FigureRouting.parse(root.path("figures"), byId.keySet()));
+    }
+
+    /** Which criteria each figure is evidence for (the {@code figures:} section). */
+    public FigureRouting figures() {
+        return figures;
+    }
+
+    /** The criteria a scenario with these tags carries, in tag order. */
+    public static List<String> criteriaOf(java.util.Collection<String> tags) {
+        return tags.stream().filter(CriteriaCatalogue::isCriterionTag).map(t -> t.startsWith("@") ? t.substring(1) : t).distinct().toList();
     }
 
     public List<Criterion> all() {

@@ -3,7 +3,6 @@ package org.faithbot.verification.chaos;
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.target.Target;
-import org.faithbot.verification.target.Targets;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -34,8 +33,6 @@ import java.util.stream.Collectors;
  */
 public final class GameDay {
 
-    private static GameDay current;
-
     private final Target target;
     private final Path projectRoot;
     private final ExperimentCatalogue catalogue;
@@ -59,26 +56,9 @@ public final class GameDay {
                 .plus(driver.faultDuration(experiment)).plusSeconds(90)));
     }
 
-    /** The game day of this run, begun on first use. */
-    public static synchronized GameDay current() {
-        if (current == null) {
-            current = new GameDay(Targets.current(), Targets.projectRoot());
-        }
-        return current;
-    }
-
-    public static synchronized Optional<GameDay> running() {
-        return Optional.ofNullable(current);
-    }
-
-    /** Ends the game day of this run, if one is running (before any other spec, and when the run ends). */
-    public static synchronized Optional<Summary> endIfRunning() {
-        if (current == null) {
-            return Optional.empty();
-        }
-        GameDay day = current;
-        current = null;
-        return Optional.of(day.end());
+    /** Begins a game day against the target (the run holds it: see VerificationRun). */
+    public static GameDay begin(Target target, Path projectRoot) {
+        return new GameDay(target, projectRoot);
     }
 
     private FisChaosDriver fisDriver() {
@@ -204,7 +184,8 @@ public final class GameDay {
     public record Summary(List<ExperimentResult> results, LoadRun load, String loadConditions, Path report) {
     }
 
-    private synchronized Summary end() {
+    /** The game day's end: the load stopped, the game day's own instance retired, the report written. */
+    public synchronized Summary end() {
         LoadRun run = null;
         String conditions = load == null ? "none" : load.conditions();
         try {

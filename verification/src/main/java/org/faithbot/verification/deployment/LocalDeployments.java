@@ -14,14 +14,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The deployment machinery of the local target, one per target: HAProxy as the balancer, the
+ * The deployment machinery of the local target, one per run (see VerificationRun): HAProxy as the balancer, the
  * target's instances as the fleet, live metrics, smoke journeys, the controller and the
  * post-deployment validation. It also holds instances launched ahead of their drill (so that the
  * drills' start-ups run side by side) and hands the target back as the other specs expect it.
  */
 public final class LocalDeployments {
-
-    private static LocalDeployments current;
 
     private final LocalTarget target;
     private final HaproxyBalancer balancer;
@@ -31,6 +29,10 @@ public final class LocalDeployments {
     private final PostDeploymentValidation validation;
     private final Map<String, NewInstance> prelaunched = new LinkedHashMap<>();
 
+    public LocalDeployments(LocalTarget target) {
+        this(target, DeploymentSettings.local());
+    }
+
     private LocalDeployments(LocalTarget target, DeploymentSettings settings) {
         this.target = target;
         this.balancer = new HaproxyBalancer(target.balancer());
@@ -38,18 +40,6 @@ public final class LocalDeployments {
         this.smoke = new HttpSmoke(target.tokens());
         this.controller = new DeploymentController(balancer, fleet, new LiveMetrics(balancer, fleet), smoke, settings);
         this.validation = new PostDeploymentValidation(balancer, fleet, smoke, target.baseUrl());
-    }
-
-    public static synchronized LocalDeployments of(LocalTarget target) {
-        if (current == null || current.target != target) {
-            current = new LocalDeployments(target, DeploymentSettings.local());
-        }
-        return current;
-    }
-
-    /** The machinery, if the local target's deployments were used in this run. */
-    public static synchronized Optional<LocalDeployments> used() {
-        return Optional.ofNullable(current);
     }
 
     public Balancer balancer() {

@@ -30,7 +30,7 @@ public record Evidence(
             return criterion + ": [checked statically] " + metric + (passed ? ": holds" : "  ** VIOLATED **");
         }
         String measured = metric + " = " + format(value) + (unit.isEmpty() ? "" : " " + unit);
-        String against = threshold == null ? "" : " (threshold " + comparator.symbol() + " " + format(threshold) + (unit.isEmpty() ? "" : " " + unit) + ")";
+        String against = threshold == null ? " (reported, not judged)" : " (threshold " + comparator.symbol() + " " + format(threshold) + (unit.isEmpty() ? "" : " " + unit) + ")";
         return criterion + ": [measured on " + target + "] " + measured + against + (passed ? "" : "  ** NOT MET **");
     }
 

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Collects the evidence of a run. Each record becomes an Allure step (green when the value held,
- * red when not) with the record attached as JSON; the whole log is written to evidence.json.
+ * Collects the evidence of a run (one log per run, held by the run: see VerificationRun). Each record
+ * becomes an Allure step (green when the value held, red when not) with the record attached as JSON;
+ * the whole log is written to evidence.json.
  */
 public final class EvidenceLog {
 
-    private static final EvidenceLog RUN = new EvidenceLog();
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -31,16 +31,21 @@ public final class EvidenceLog {
 
     private final List<Evidence> records = new ArrayList<>();
 
-    public static EvidenceLog run() {
-        return RUN;
+    /** Records a figure measured on {@code target} under {@code criterion}; the caller asserts on {@link Evidence#passed()}. */
+    public Evidence measured(String criterion, Figure figure, String target, String scenario) {
+        return add(new Evidence(criterion, figure.metric(), figure.value(), figure.unit(), figure.comparator(), figure.threshold(),
+                figure.met(), Evidence.Kind.MEASURED, target, figure.conditions(), scenario, Instant.now()));
     }
 
-    /** Records a measured value against its threshold and returns the record; the caller asserts on {@link Evidence#passed()}. */
+    /**
+     * The positional form the step definitions are leaving for {@link EvidenceRecorder}.
+     *
+     * @deprecated record a {@link Figure} through the scenario's {@link EvidenceRecorder}
+     */
+    @Deprecated(forRemoval = true)
     public Evidence measured(String criterion, String metric, double value, String unit, Comparator comparator, Double threshold,
                              String target, String conditions, String scenario) {
-        boolean passed = threshold == null || comparator.holds(value, threshold);
-        return add(new Evidence(criterion, metric, value, unit, comparator, threshold, passed, Evidence.Kind.MEASURED,
-                target, conditions, scenario, Instant.now()));
+        return measured(criterion, Figure.of(metric, value, unit).judged(comparator, threshold).when(conditions), target, scenario);
     }
 
     /** Records the outcome of a rule checked against files (Terraform, workflows, documents). */

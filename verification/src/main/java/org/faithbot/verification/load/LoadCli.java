@@ -45,7 +45,7 @@ public final class LoadCli {
         LocalTarget target = LocalTarget.start(Targets.projectRoot(), List.of("s1", "s2"));
         int status;
         try {
-            MeasuredLoad measured = SharedLoads.fresh(target, plan, () -> { });
+            MeasuredLoad measured = SharedLoads.once(target, Targets.projectRoot(), plan);
             LoadRun run = measured.run();
             System.out.println(measured.features().describe());
             System.out.println(run.stats().summary());

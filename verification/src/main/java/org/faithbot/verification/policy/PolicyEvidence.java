@@ -1,7 +1,7 @@
 package org.faithbot.verification.policy;
 
 import io.qameta.allure.Allure;
-import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.evidence.EvidenceRecorder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class PolicyEvidence {
      *
      * @return the outcomes, each already recorded as evidence
      */
-    public static List<RuleOutcome> check(PolicyInputs inputs, String criterion, List<String> ruleIds, String scenario) {
+    public static List<RuleOutcome> check(PolicyInputs inputs, String criterion, List<String> ruleIds, EvidenceRecorder evidence) {
         Set<String> listed = new TreeSet<>(ruleIds);
         Set<String> defined = PolicyCatalogue.forCriterion(criterion).stream().map(PolicyRule::id).collect(Collectors.toCollection(TreeSet::new));
         if (!listed.equals(defined)) {
@@ -38,7 +38,7 @@ public final class PolicyEvidence {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (String id : ruleIds) {
             RuleOutcome outcome = PolicyCatalogue.byId(id).check(inputs);
-            EvidenceLog.run().checkedStatically(criterion, outcome.evidenceText(), outcome.passed(), scenario);
+            evidence.checkedStaticallyUnder(criterion, outcome.evidenceText(), outcome.passed());
             outcomes.add(outcome);
         }
         attach("policy rules " + criterion, outcomes.stream().map(RuleOutcome::describe).collect(Collectors.joining("\n")));
@@ -56,9 +56,9 @@ public final class PolicyEvidence {
         }
     }
 
-    /** Records one outcome of a linter or formatter as static evidence, and attaches its report. */
-    public static void record(String criterion, String rule, boolean passed, String scenario, String report) {
-        EvidenceLog.run().checkedStatically(criterion, rule, passed, scenario);
+    /** Records one outcome of a linter or formatter as static evidence under the figure key's criteria, and attaches its report. */
+    public static void record(EvidenceRecorder evidence, String key, String rule, boolean passed, String report) {
+        evidence.checkedStatically(key, rule, passed);
         attach(rule, report);
     }
 }

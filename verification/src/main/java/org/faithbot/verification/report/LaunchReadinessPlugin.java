@@ -10,7 +10,7 @@ import io.cucumber.plugin.event.TestRunFinished;
 import org.faithbot.verification.catalogue.CriteriaCatalogue;
 import org.faithbot.verification.catalogue.FeatureIndex;
 import org.faithbot.verification.evidence.EvidenceLog;
-import org.faithbot.verification.target.Targets;
+import org.faithbot.verification.run.VerificationRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,13 +49,15 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void runFinished() {
-        Path root = Targets.projectRoot();
+        VerificationRun run = VerificationRun.current();
+        Path root = run.projectRoot();
         Path out = root.resolve("reports/launch-readiness");
-        LaunchSummary summary = LaunchSummary.of(Targets.selectedName(), catalogue,
-                FeatureIndex.of(root.resolve("features")), List.copyOf(outcomes), EvidenceLog.run().records());
+        EvidenceLog evidence = run.evidence();
+        LaunchSummary summary = LaunchSummary.of(run.targetName(), catalogue,
+                FeatureIndex.of(root.resolve("features")), List.copyOf(outcomes), evidence.records());
         String rendered = summary.render();
         System.out.println(rendered);
-        EvidenceLog.run().writeTo(out.resolve("evidence.json"));
+        evidence.writeTo(out.resolve("evidence.json"));
         String json = toJson(summary);
         write(out.resolve("summary.txt"), rendered);
         write(out.resolve("summary.json"), json);

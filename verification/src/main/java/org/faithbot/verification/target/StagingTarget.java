@@ -34,7 +34,7 @@ public final class StagingTarget implements Target {
         this.tables = tables;
     }
 
-    static StagingTarget fromConfiguration() {
+    public static StagingTarget fromConfiguration() {
         String baseUrl = setting("staging.base-url", "STAGING_BASE_URL", null);
         if (baseUrl == null) {
             throw new IllegalStateException("-Dtarget=staging needs -Dstaging.base-url=https://... (or STAGING_BASE_URL)");

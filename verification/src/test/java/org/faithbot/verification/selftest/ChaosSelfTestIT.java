@@ -1,7 +1,6 @@
 package org.faithbot.verification.selftest;
 
-import org.faithbot.verification.chaos.GameDay;
-import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.run.VerificationRun;
 import org.faithbot.verification.local.BackendServer;
 import org.faithbot.verification.target.Targets;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +22,7 @@ class ChaosSelfTestIT {
 
     @AfterEach
     void forgetSelfTestEvidence() {
-        EvidenceLog.run().clear(); // this run's evidence must not reach the launch-readiness report
+        VerificationRun.current().evidence().clear(); // this run's evidence must not reach the launch-readiness report
     }
 
     @Test
@@ -42,12 +41,12 @@ class ChaosSelfTestIT {
                 .contains("BROKEN: no stop condition in alarm (alb-no-healthy-hosts) (alb-no-healthy-hosts in alarm: the fault was aborted)");
 
         // every fault was rolled back: the balancer sees every server it uses (not in maintenance) healthy again
-        var balancer = Targets.current().local().balancer();
+        var balancer = VerificationRun.current().target().local().balancer();
         for (var server : balancer.servers().values()) {
             if (!server.status().startsWith("MAINT")) {
                 balancer.awaitServer(server.name(), BackendServer::isUp, Duration.ofSeconds(30));
             }
         }
-        assertThat(GameDay.running()).as("the self-test's game day ended with its run").isEmpty();
+        assertThat(VerificationRun.current().runningGameDay()).as("the self-test's game day ended with its run").isEmpty();
     }
 }

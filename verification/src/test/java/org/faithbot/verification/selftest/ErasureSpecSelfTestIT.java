@@ -1,7 +1,6 @@
 package org.faithbot.verification.selftest;
 
-import org.faithbot.verification.evidence.EvidenceLog;
-import org.faithbot.verification.target.Targets;
+import org.faithbot.verification.run.VerificationRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ class ErasureSpecSelfTestIT {
 
     @AfterEach
     void forgetSelfTestEvidence() {
-        EvidenceLog.run().clear(); // this run's evidence must not reach the launch-readiness report
+        VerificationRun.current().evidence().clear(); // this run's evidence must not reach the launch-readiness report
     }
 
     @Test
@@ -29,9 +28,9 @@ class ErasureSpecSelfTestIT {
         assertThat(exit).as("exit status of the erasure spec with stray items").isNotZero();
         assertThat(failed).as("failed steps").hasSize(1);
         assertThat(failed.getFirst().step()).isEqualTo("no item in any table of the data store holds any trace of her");
-        for (var table : Targets.current().tables().tables()) {
+        for (var table : VerificationRun.current().target().tables().tables()) {
             assertThat(failed.getFirst().error()).as("the failure names the table " + table.name())
-                    .contains(Targets.current().tablePrefix() + table.name() + " item");
+                    .contains(VerificationRun.current().target().tablePrefix() + table.name() + " item");
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.faithbot.verification.selftest;
 
-import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.run.VerificationRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class LoadSpecSelfTestIT {
 
     @AfterEach
     void forgetSelfTestEvidence() {
-        EvidenceLog.run().clear(); // this run's evidence must not reach the launch-readiness report
+        VerificationRun.current().evidence().clear(); // this run's evidence must not reach the launch-readiness report
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.faithbot.verification.selftest;
 
-import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.run.VerificationRun;
 import org.faithbot.verification.local.LocalMoto;
 import org.faithbot.verification.recovery.AcknowledgedWrite;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +20,7 @@ class RecoveryDrillSelfTestIT {
 
     @AfterEach
     void forgetSelfTestEvidence() {
-        EvidenceLog.run().clear(); // this run's evidence must not reach the launch-readiness report
+        VerificationRun.current().evidence().clear(); // this run's evidence must not reach the launch-readiness report
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.faithbot.verification.steps;
 
-import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
@@ -49,27 +48,16 @@ public class ChaosSteps {
         criteria = scenario.getSourceTagNames().stream().filter(CriteriaCatalogue::isCriterionTag).map(t -> t.substring(1)).toList();
     }
 
-    /** Any other spec starts with the game day over: its load stopped and its own instance retired. */
-    @Before(value = "not @chaos", order = 1)
-    public void endTheGameDayBeforeOtherSpecs() {
-        GameDay.endIfRunning();
-    }
-
-    @AfterAll
-    public static void endTheGameDay() {
-        GameDay.endIfRunning();
-    }
-
     // ------------------------------------------------------------------ the game day
 
     @Given("the game day has begun, under its background load")
     public void theGameDayHasBegunUnderLoad() {
-        GameDay.current().startLoad();
+        context.run().gameDay().startLoad();
     }
 
     @Given("the game day has begun, without background load")
     public void theGameDayHasBegunWithoutLoad() {
-        GameDay.current();
+        context.run().gameDay();
     }
 
     @When("the experiment {string} is run")
@@ -92,11 +80,11 @@ public class ChaosSteps {
             throw new TestAbortedException("experiment " + id + " is not selected for this game day (-Dchaos.experiment="
                     + System.getProperty("chaos.experiment") + ")");
         }
-        return GameDay.current().catalogue().get(id);
+        return context.run().gameDay().catalogue().get(id);
     }
 
     private void run(Experiment experiment) {
-        result = GameDay.current().run(experiment);
+        result = context.run().gameDay().run(experiment);
         attach();
         switch (result.outcome()) {
             case NOT_RUNNABLE -> throw new TestAbortedException("experiment " + experiment.id() + " is not runnable on the "
@@ -166,7 +154,7 @@ public class ChaosSteps {
     }
 
     private Evidence measure(String criterion, String metric, double value, String unit, Comparator comparator, Double threshold, String conditions) {
-        return EvidenceLog.run().measured(criterion, metric, value, unit, comparator, threshold, result.target(), conditions, context.scenarioName());
+        return context.run().evidence().measured(criterion, metric, value, unit, comparator, threshold, result.target(), conditions, context.scenarioName());
     }
 
     private List<String> criteriaOr(String fallback) {
@@ -189,7 +177,7 @@ public class ChaosSteps {
             throw new TestAbortedException("the FIS templates' guard rails are checked against staging only (-Dtarget=staging); "
                     + "FisChaosDriverTest checks them against stubs of the FIS API");
         }
-        GameDay day = GameDay.current();
+        GameDay day = context.run().gameDay();
         List<String> refused = new ArrayList<>();
         int checked = 0;
         for (Experiment experiment : day.catalogue().all()) {
@@ -199,7 +187,7 @@ public class ChaosSteps {
             checked++;
             try {
                 day.driver().prepare(experiment);
-                EvidenceLog.run().measured(criteriaOr("NFR-AVAIL-2").getFirst(), experiment.id() + ": FIS template passes the guard rails ("
+                context.run().evidence().measured(criteriaOr("NFR-AVAIL-2").getFirst(), experiment.id() + ": FIS template passes the guard rails ("
                                 + FisGuardrails.OPT_IN_TAG + " targets, stop-condition alarms in OK)", 1, "", Comparator.EQUAL_TO, 1.0,
                         day.driver().target(), "pre-flight of the game day", context.scenarioName());
             } catch (RuntimeException e) {
@@ -214,7 +202,7 @@ public class ChaosSteps {
 
     @When("the game day ends")
     public void theGameDayEnds() {
-        summary = GameDay.endIfRunning().orElseThrow(() -> new AssertionError("no game day ran in this run"));
+        summary = context.run().endGameDay().orElseThrow(() -> new AssertionError("no game day ran in this run"));
         Allure.addAttachment("game day report", "text/markdown", org.faithbot.verification.chaos.GameDayReport.markdown(
                 Targets.selectedName(), java.time.Instant.now(), summary.loadConditions(), summary.results()));
     }
@@ -226,16 +214,16 @@ public class ChaosSteps {
         String conditions = "game day on the " + target + " target; background load: " + summary.loadConditions()
                 + (summary.load() == null ? "" : "; Gatling report " + Targets.projectRoot().relativize(summary.load().reportDirectory().resolve("index.html")));
         for (String criterion : criteriaOr("NFR-AVAIL-2")) {
-            EvidenceLog.run().measured(criterion, "experiments run under load in this game day (" + ran.stream().map(r -> r.experiment().id()).toList() + ")",
+            context.run().evidence().measured(criterion, "experiments run under load in this game day (" + ran.stream().map(r -> r.experiment().id()).toList() + ")",
                     ran.size(), "experiments", Comparator.AT_LEAST, GameDay.allSelected() ? (double) minimum : null, target, conditions, context.scenarioName());
             double longest = ran.stream().map(ExperimentResult::mttrSeconds).mapToDouble(m -> m == null ? Double.POSITIVE_INFINITY : m).max().orElse(0);
-            EvidenceLog.run().measured(criterion, "longest MTTR of the game day's experiments (NFR: MTTR < 30 min)", longest, "s",
+            context.run().evidence().measured(criterion, "longest MTTR of the game day's experiments (NFR: MTTR < 30 min)", longest, "s",
                     Comparator.LESS_THAN, 1800.0, target, conditions, context.scenarioName());
-            EvidenceLog.run().measured(criterion, "acknowledged writes lost over the game day", ran.stream().mapToInt(ExperimentResult::lostWrites).sum(),
+            context.run().evidence().measured(criterion, "acknowledged writes lost over the game day", ran.stream().mapToInt(ExperimentResult::lostWrites).sum(),
                     "writes", Comparator.EQUAL_TO, 0.0, target, conditions, context.scenarioName());
             LoadRun load = summary.load();
             if (load != null) {
-                EvidenceLog.run().measured(criterion, "background load over the whole game day, faults included: failed requests ("
+                context.run().evidence().measured(criterion, "background load over the whole game day, faults included: failed requests ("
                                 + load.stats().global().ko() + " of " + load.stats().global().total() + ")",
                         load.stats().global().errorPercent(), "%", Comparator.AT_MOST, null, target, conditions, context.scenarioName());
             }

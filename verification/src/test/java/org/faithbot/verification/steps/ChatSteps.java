@@ -7,9 +7,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.HdrHistogram.Histogram;
 import org.faithbot.verification.auth.TestUser;
-import org.faithbot.verification.evidence.Comparator;
+import org.faithbot.verification.evidence.EvidenceRecorder;
+import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.evidence.Evidence;
-import org.faithbot.verification.evidence.EvidenceLog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,15 +78,11 @@ public class ChatSteps {
     @Then("the chat latency p95 is below {int} ms")
     public void chatLatencyP95Below(int thresholdMillis) {
         String conditions = latency.getTotalCount() + " chat requests, 1 user, one after another, through the balancer";
-        String target = context.target().name();
-        EvidenceLog log = EvidenceLog.run();
-        log.measured("NFR-PERF-1", "chat latency p50 (smoke)", millis(latency.getValueAtPercentile(50)), "ms",
-                Comparator.LESS_THAN, null, target, conditions, context.scenarioName());
-        log.measured("NFR-PERF-1", "chat latency max (smoke)", millis(latency.getMaxValue()), "ms",
-                Comparator.LESS_THAN, null, target, conditions, context.scenarioName());
-        Evidence p95 = log.measured("NFR-PERF-1", "chat latency p95 (smoke)", millis(latency.getValueAtPercentile(95)), "ms",
-                Comparator.LESS_THAN, (double) thresholdMillis, target, conditions, context.scenarioName());
-        assertThat(p95.passed()).as(p95.describe()).isTrue();
+        EvidenceRecorder evidence = context.evidence();
+        evidence.record("chat.smoke", Figure.of("chat latency p50 (smoke)", millis(latency.getValueAtPercentile(50)), "ms").when(conditions));
+        evidence.record("chat.smoke", Figure.of("chat latency max (smoke)", millis(latency.getMaxValue()), "ms").when(conditions));
+        evidence.require("chat.smoke", Figure.of("chat latency p95 (smoke)", millis(latency.getValueAtPercentile(95)), "ms")
+                .lessThan(thresholdMillis).when(conditions));
     }
 
     private static double millis(long micros) {

@@ -2,7 +2,6 @@ package org.faithbot.verification.steps;
 
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.After;
-import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
@@ -12,11 +11,11 @@ import io.qameta.allure.Allure;
 import org.faithbot.verification.catalogue.CriteriaCatalogue;
 import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.load.LoadProfile;
-import org.faithbot.verification.load.SharedLoads;
 import org.faithbot.verification.deployment.Balancer;
 import org.faithbot.verification.deployment.DeploymentOutcome;
 import org.faithbot.verification.deployment.DeploymentPlan;
 import org.faithbot.verification.deployment.DrillLoad;
+import org.faithbot.verification.deployment.DrillsBackgroundLoad;
 import org.faithbot.verification.deployment.LocalDeployments;
 import org.faithbot.verification.deployment.NewInstance;
 import org.faithbot.verification.deployment.PostDeploymentValidation;
@@ -61,9 +60,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class DeploymentSteps {
 
-    /** The instances the other specs expect in rotation, and the release the last drill leaves on them. */
-    private static final List<String> HOME = List.of("s1", "s2");
-    private static final Release HOME_RELEASE = Release.good("2.5.0");
     private static final Pattern FAILING = Pattern.compile("fails (\\d+) % of chat requests");
     private static final Duration PROBE_PACE = Duration.ofMillis(500);
     private static final int PROBE_USERS = 4;
@@ -96,12 +92,6 @@ public class DeploymentSteps {
     private static final double P95_TOLERANCE = 1.5;
     private static final double P95_SLACK_MILLIS = 500;
 
-    /** The background load shared by the drills after the first, and what the balancer counted while it ran. */
-    private static DrillLoad drillsLoad;
-    private static Balancer.Counters atDrillsLoadStart;
-    private static long failedByBadReleases;
-    private static boolean handBackPending;
-
     private final ScenarioContext context;
     private List<String> criteria = List.of();
     private DrillLoad scenarioLoad;
@@ -124,22 +114,16 @@ public class DeploymentSteps {
     }
 
     private LocalDeployments deployments() {
-        return LocalDeployments.of(context.target().local());
+        return context.run().deployments();
+    }
+
+    private DrillsBackgroundLoad drills() {
+        return context.run().drillsLoad();
     }
 
     @Before("@deployment or @deployment-staging")
     public void rememberCriteria(Scenario scenario) {
         criteria = scenario.getSourceTagNames().stream().filter(CriteriaCatalogue::isCriterionTag).map(t -> t.substring(1)).toList();
-    }
-
-    /** The first scenario after the drills finds the local target as it expects it, whatever happened to the drills. */
-    @Before(value = "not @deployment and not @deployment-staging", order = 1)
-    public void handBackAfterTheDrills() {
-        if (handBackPending) {
-            endDrillsLoad();
-            handBackPending = false;
-            LocalDeployments.used().ifPresent(d -> d.handBack(HOME, HOME_RELEASE));
-        }
     }
 
     @After("@deployment or @deployment-staging")
@@ -152,26 +136,11 @@ public class DeploymentSteps {
         }
     }
 
-    @AfterAll
-    public static void endOfRun() {
-        endDrillsLoad();
-    }
-
-    private static void endDrillsLoad() {
-        if (drillsLoad != null && drillsLoad.running()) {
-            try {
-                drillsLoad.stop();
-            } catch (RuntimeException e) {
-                System.out.println("[deployment] the drills' load did not end cleanly: " + e);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ releases and load
 
     @Given("the releases of the drills below are started side by side, ahead of their drills and of the load:")
     public void releasesStartedSideBySide(DataTable table) {
-        handBackPending = true;
+        drills().changingTheTarget();
         List<NewInstance> launched = new ArrayList<>();
         List<String> started = new ArrayList<>();
         List<String> later = new ArrayList<>();
@@ -207,9 +176,9 @@ public class DeploymentSteps {
     @Given("the expected load of {int} members \\(in the main job; {int} in the tests) is using the chatbot through the balancer, with the steady-state probe recording every request")
     public void membersUsingTheChatbot(int expected, int inTheTests) {
         int users = "test".equals(LoadProfile.current().name()) ? inTheTests : expected;
-        handBackPending = true;
+        drills().changingTheTarget();
         // the instances in rotation as warm as the performance specs find them (once per run)
-        SharedLoads.warmUpOnce(context.target());
+        context.run().loads().warmUpOnce();
         // a 30 s ramp, as the performance specs': 1000 members arriving within 10 s overrun this machine's two instances
         scenarioLoad = DrillLoad.start(context.target(), Targets.projectRoot(), "deployment-" + users, users, Duration.ofSeconds(30),
                 Duration.ofSeconds(240));
@@ -220,14 +189,10 @@ public class DeploymentSteps {
 
     @Given("members keep using the chatbot under the drills' background load of {int} members, with the steady-state probe recording every request")
     public void membersKeepUsingTheChatbot(int users) {
-        handBackPending = true;
-        if (drillsLoad == null || !drillsLoad.running()) {
-            atDrillsLoadStart = "local".equals(context.target().name()) ? deployments().balancer().frontend() : null;
-            failedByBadReleases = 0;
-            drillsLoad = DrillLoad.start(context.target(), Targets.projectRoot(), "deployment-drills-" + users, users, Duration.ofSeconds(5),
-                    Duration.ofSeconds(420));
+        if ("local".equals(context.target().name())) {
+            deployments(); // the balancer's counters at the load's start are the local machinery's
         }
-        drillsLoad.awaitFullLoad(Duration.ofSeconds(120));
+        DrillLoad drillsLoad = drills().join(users);
         loadConditions = "Gatling (one load across the drills): " + drillsLoad.conditions();
         startProbe();
     }
@@ -274,7 +239,7 @@ public class DeploymentSteps {
 
     private void deploy(Strategy strategy, Release release, List<String> names, Duration baseline) {
         this.release = release;
-        handBackPending = true;
+        drills().changingTheTarget();
         List<NewInstance> launched = deployments().take(names);
         for (NewInstance instance : launched) {
             assertThat(instance.release()).as("release of %s, started ahead", instance.name()).isEqualTo(release);
@@ -521,7 +486,7 @@ public class DeploymentSteps {
             byBadServers += serversAfter.get(server).errors() - serversBefore.get(server).errors();
         }
         long probeFailures = probe.timeline().failures(drillFrom, drillTo);
-        failedByBadReleases += counted.failed();
+        drills().countFailedByBadRelease(counted.failed());
         String conditions = String.format(Locale.ROOT, "%s: %d of %d requests through the balancer failed during the drill (%.1f s), "
                         + "%d of them answered by the bad release's servers %s; the probe saw %d of its %d requests fail; the release had "
                         + "%.1f s of traffic before the detection; %s",
@@ -551,31 +516,31 @@ public class DeploymentSteps {
 
     @When("the drills' background load ends")
     public void drillsLoadEnds() {
-        finishedLoad = drillsLoad.stop();
+        finishedLoad = drills().load().stop();
     }
 
     @Then("Gatling's failed requests over the drills are reported, and they are no more than the failed requests the balancer counted for the bad releases")
     public void gatlingFailuresOverTheDrills() {
         GatlingStats.RequestStats all = finishedLoad.stats().global();
-        Balancer.Counters overTheLoad = deployments().balancer().frontend().minus(atDrillsLoadStart);
+        Balancer.Counters overTheLoad = deployments().balancer().frontend().minus(drills().countedAtStart());
         Allure.addAttachment("Gatling run across the drills", "text/plain", finishedLoad.stats().summary() + "\nreport: " + finishedLoad.reportDirectory());
         String conditions = String.format(Locale.ROOT, "%d requests by Gatling over %.0f s (%.1f req/s, p95 %.0f ms), %d KO; the balancer answered %d "
                         + "requests over the load (Gatling's, the probes', the checks'), %d failed, %d of them counted in the bad releases' drills; %s; report %s",
                 all.total(), finishedLoad.wallTime().toMillis() / 1000.0, all.perSecond(), all.p95(), all.ko(), overTheLoad.responses(),
-                overTheLoad.failed(), failedByBadReleases, loadConditions, Targets.projectRoot().relativize(finishedLoad.reportDirectory()));
+                overTheLoad.failed(), drills().failedByBadReleases(), loadConditions, Targets.projectRoot().relativize(finishedLoad.reportDirectory()));
         List<Evidence> evidence = new ArrayList<>();
         evidence.addAll(record("failed requests by Gatling's count across the drills (the bad releases' share of its traffic)", all.ko(), "requests",
-                Comparator.AT_MOST, (double) failedByBadReleases, conditions, "SC-DEPLOY-1", "AC-2.13"));
+                Comparator.AT_MOST, (double) drills().failedByBadReleases(), conditions, "SC-DEPLOY-1", "AC-2.13"));
         evidence.addAll(record("failed requests over the drills' load outside the bad releases' drills (balancer's count)",
-                overTheLoad.failed() - failedByBadReleases, "requests", Comparator.EQUAL_TO, 0.0, conditions, "SC-DEPLOY-1", "AC-1.1"));
+                overTheLoad.failed() - drills().failedByBadReleases(), "requests", Comparator.EQUAL_TO, 0.0, conditions, "SC-DEPLOY-1", "AC-1.1"));
         assertPassed(evidence);
     }
 
     @Then("the local target is handed back with instances {string} and {string} in rotation")
     public void handedBack(String first, String second) {
         List<String> home = List.of(first, second);
-        deployments().handBack(home, HOME_RELEASE);
-        handBackPending = false;
+        deployments().handBack(home, DrillsBackgroundLoad.HOME_RELEASE);
+        drills().handedBack();
         assertThat(deployments().inRotation()).as("instances in rotation").containsExactlyInAnyOrderElementsOf(home);
         assertThat(context.target().local().instances()).extracting(i -> i.name()).containsExactlyInAnyOrderElementsOf(home);
     }
@@ -677,7 +642,7 @@ public class DeploymentSteps {
         }
         List<Evidence> recorded = new ArrayList<>();
         for (String criterion : under) {
-            recorded.add(EvidenceLog.run().measured(criterion, metric, value, unit, comparator == null ? Comparator.AT_LEAST : comparator,
+            recorded.add(context.run().evidence().measured(criterion, metric, value, unit, comparator == null ? Comparator.AT_LEAST : comparator,
                     threshold, context.target().name(), conditions, context.scenarioName()));
         }
         return recorded;

@@ -8,9 +8,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.faithbot.verification.auth.TestUser;
-import org.faithbot.verification.evidence.Comparator;
+import org.faithbot.verification.evidence.EvidenceRecorder;
+import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.evidence.Evidence;
-import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.http.PrometheusText;
 import org.faithbot.verification.local.BackendServer;
 import org.faithbot.verification.local.Haproxy;
@@ -89,9 +89,8 @@ public class HealthRoutingSteps {
 
     private void measureBalancerReaction(String name, Predicate<BackendServer> state, int seconds, String metric) {
         Duration took = local().balancer().awaitServer(name, state, Duration.ofSeconds(seconds * 3L));
-        Evidence evidence = EvidenceLog.run().measured("AC-1.4", metric, took.toMillis(), "ms", Comparator.AT_MOST,
-                seconds * 1000.0, "local", "HAProxy checks readiness every " + Haproxy.CHECK_INTERVAL_MS + " ms, fall 2 / rise 2", context.scenarioName());
-        assertThat(evidence.passed()).as(evidence.describe()).isTrue();
+        context.evidence().require("health-routing", Figure.of(metric, took.toMillis(), "ms").atMost(seconds * 1000.0)
+                .when("HAProxy checks readiness every " + Haproxy.CHECK_INTERVAL_MS + " ms, fall 2 / rise 2"));
     }
 
     @When("{int} chat requests are sent through the balancer")
@@ -118,10 +117,8 @@ public class HealthRoutingSteps {
     @Then("every request is answered successfully")
     public void everyRequestAnsweredSuccessfully() {
         long failed = responses.stream().filter(r -> r.statusCode() != 200).count();
-        Evidence evidence = EvidenceLog.run().measured("AC-1.4", "failed requests while an instance is unhealthy", failed,
-                "requests", Comparator.EQUAL_TO, 0.0, "local", responses.size() + " chat requests, " + SENDERS + " concurrent senders",
-                context.scenarioName());
-        assertThat(evidence.passed()).as(evidence.describe()).isTrue();
+        context.evidence().require("health-routing", Figure.of("failed requests while an instance is unhealthy", failed, "requests")
+                .equalTo(0).when(responses.size() + " chat requests, " + SENDERS + " concurrent senders"));
     }
 
     @Then("every request was served by {string}")
@@ -134,12 +131,12 @@ public class HealthRoutingSteps {
         assertThat(name).isEqualTo(watched);
         long byBalancer = local().balancer().server(name).totalSessions() - balancerCountBefore;
         double byItself = chatRequestsCountedBy(local().instance(name)) - ownCountBefore;
-        EvidenceLog.run().measured("AC-1.4", "requests the balancer sent to the unhealthy instance", byBalancer, "requests",
-                Comparator.EQUAL_TO, 0.0, "local", "HAProxy stot counter of " + name, context.scenarioName());
-        Evidence own = EvidenceLog.run().measured("AC-1.4", "chat requests the unhealthy instance handled", byItself, "requests",
-                Comparator.EQUAL_TO, 0.0, "local", "http_server_requests of " + name + " (its own metrics)", context.scenarioName());
+        context.evidence().record("health-routing", Figure.of("requests the balancer sent to the unhealthy instance", byBalancer, "requests")
+                .equalTo(0).when("HAProxy stot counter of " + name));
+        List<Evidence> own = context.evidence().record("health-routing", Figure.of("chat requests the unhealthy instance handled", byItself,
+                "requests").equalTo(0).when("http_server_requests of " + name + " (its own metrics)"));
         assertThat(byBalancer).as("sessions the balancer sent to %s", name).isZero();
-        assertThat(own.passed()).as(own.describe()).isTrue();
+        EvidenceRecorder.requireMet(own);
     }
 
     private static double chatRequestsCountedBy(ServiceInstance instance) {

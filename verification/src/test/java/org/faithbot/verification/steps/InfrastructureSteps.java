@@ -7,6 +7,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.qameta.allure.Allure;
+import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.policy.PolicyEvidence;
 import org.faithbot.verification.policy.PolicyInputs;
 import org.faithbot.verification.policy.RuleOutcome;
@@ -26,13 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class InfrastructureSteps {
 
-    private String scenario = "";
+    private final ScenarioContext context;
     private PolicyInputs inputs;
     private TerraformFmt.Result fmt;
 
-    @Before(value = "@static", order = 0)
-    public void rememberScenario(Scenario current) {
-        scenario = current.getName();
+    public InfrastructureSteps(ScenarioContext context) {
+        this.context = context;
     }
 
     @Given("the repository's Terraform, read as data by HashiCorp's HCL parser")
@@ -45,12 +45,12 @@ public class InfrastructureSteps {
 
     @Then("the infrastructure holds to these rules of {word}:")
     public void holdsToRules(String criterion, DataTable rules) {
-        assertRulesHold(inputs == null ? PolicyInputs.of(Targets.projectRoot()) : inputs, criterion, rules, scenario);
+        assertRulesHold(inputs == null ? PolicyInputs.of(Targets.projectRoot()) : inputs, criterion, rules, context.evidence());
     }
 
-    static void assertRulesHold(PolicyInputs inputs, String criterion, DataTable rules, String scenario) {
+    static void assertRulesHold(PolicyInputs inputs, String criterion, DataTable rules, EvidenceRecorder evidence) {
         List<String> ids = rules.asMaps().stream().map(row -> row.get("rule")).toList();
-        List<RuleOutcome> outcomes = PolicyEvidence.check(inputs, criterion, ids, scenario);
+        List<RuleOutcome> outcomes = PolicyEvidence.check(inputs, criterion, ids, evidence);
         assertThat(outcomes.stream().filter(o -> !o.passed()).toList())
                 .as("rules of %s violated:%n%s", criterion, PolicyEvidence.failures(outcomes))
                 .isEmpty();
@@ -74,8 +74,8 @@ public class InfrastructureSteps {
     @Then("it finds no file to reformat, as Infrastructure CI's fmt -check requires")
     public void noFileToReformat() {
         boolean passed = fmt.status() == TerraformFmt.Status.PASSED;
-        PolicyEvidence.record("AC-2.1", "terraform fmt -check -recursive terraform/ finds nothing to reformat (" + fmt.terraformVersion()
-                + ", run locally) [rule terraform-fmt-check]", passed, scenario, fmt.detail());
+        PolicyEvidence.record(context.evidence(), "infrastructure.terraform-fmt", "terraform fmt -check -recursive terraform/ finds nothing "
+                + "to reformat (" + fmt.terraformVersion() + ", run locally) [rule terraform-fmt-check]", passed, fmt.detail());
         assertThat(fmt.unformattedFiles()).as(fmt.detail()).isEmpty();
         assertThat(passed).as(fmt.detail()).isTrue();
     }

@@ -4,9 +4,9 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.qameta.allure.Allure;
-import org.faithbot.verification.evidence.Comparator;
+import org.faithbot.verification.evidence.EvidenceRecorder;
+import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.evidence.Evidence;
-import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.load.PageLoad;
 import org.faithbot.verification.load.ServiceFeatures;
 import org.faithbot.verification.load.LoadSettings.Feature;
@@ -61,20 +61,17 @@ public class PageLoadSteps {
         String conditions = String.format("headless Chromium (Selenium, DevTools Network.emulateNetworkConditions) on %s, cache disabled, %d loads %s ms,"
                         + " %d bytes transferred, %d sub-resources; load = Navigation Timing loadEventEnd; %s target",
                 network.name(), times.length, java.util.Arrays.toString(times), first.transferredBytes(), first.resources(), context.target().name());
-        EvidenceLog log = EvidenceLog.run();
-        log.measured("NFR-PERF-2", "page load time on 3G, slowest of " + times.length, times[times.length - 1], "ms", Comparator.LESS_THAN, null,
-                context.target().name(), conditions, context.scenarioName());
-        log.measured("NFR-PERF-2", "DOMContentLoaded on 3G (first load)", first.domContentLoadedMillis(), "ms", Comparator.LESS_THAN, null,
-                context.target().name(), conditions, context.scenarioName());
-        Evidence evidence = log.measured("NFR-PERF-2", "page load time on 3G, median of " + times.length, median, "ms", Comparator.LESS_THAN,
-                (double) thresholdMillis, context.target().name(), conditions, context.scenarioName());
-        assertThat(evidence.passed()).as(evidence.describe()).isTrue();
+        EvidenceRecorder evidence = context.evidence();
+        evidence.record("page-load", Figure.of("page load time on 3G, slowest of " + times.length, times[times.length - 1], "ms").when(conditions));
+        evidence.record("page-load", Figure.of("DOMContentLoaded on 3G (first load)", first.domContentLoadedMillis(), "ms").when(conditions));
+        evidence.require("page-load", Figure.of("page load time on 3G, median of " + times.length, median, "ms").lessThan(thresholdMillis)
+                .when(conditions));
     }
 
     @Then("the page load time on Chrome DevTools' stricter 3G preset is reported")
     public void stricterPresetReported() {
         PageLoad.Sample sample = load(PageLoad.Network.DEVTOOLS_3G, 1).getFirst();
-        EvidenceLog.run().measured("NFR-PERF-2", "page load time on DevTools' 3G preset", sample.loadMillis(), "ms", Comparator.LESS_THAN, null,
-                context.target().name(), "headless Chromium on " + PageLoad.Network.DEVTOOLS_3G.name() + ", cache disabled, one load", context.scenarioName());
+        context.evidence().record("page-load", Figure.of("page load time on DevTools' 3G preset", sample.loadMillis(), "ms")
+                .when("headless Chromium on " + PageLoad.Network.DEVTOOLS_3G.name() + ", cache disabled, one load"));
     }
 }

@@ -23,7 +23,6 @@ import org.faithbot.verification.load.MeasuredLoad;
 import org.faithbot.verification.load.PerformanceBaseline;
 import org.faithbot.verification.load.PerformanceBaselines;
 import org.faithbot.verification.load.ServiceMetrics;
-import org.faithbot.verification.load.SharedLoads;
 import org.faithbot.verification.load.StandardLoads;
 import org.faithbot.verification.target.Targets;
 import org.opentest4j.TestAbortedException;
@@ -86,9 +85,9 @@ public class PerformanceSteps {
                     + " must not pass or fail on that");
         }
         load = switch (users) {
-            case LoadProfile.EXPECTED_USERS -> StandardLoads.expected(context.target());
-            case 2 * LoadProfile.EXPECTED_USERS -> StandardLoads.doubled(context.target());
-            default -> SharedLoads.shared("users-" + users, context.target(),
+            case LoadProfile.EXPECTED_USERS -> StandardLoads.expected(context.run().loads());
+            case 2 * LoadProfile.EXPECTED_USERS -> StandardLoads.doubled(context.run().loads());
+            default -> context.run().loads().shared("users-" + users,
                     features -> LoadPlan.concurrentUsers(users, profile.usersRamp(), profile.usersHold(), features.available()));
         };
         describeLoad();
@@ -98,7 +97,7 @@ public class PerformanceSteps {
     public void membersKeepArriving(int rate) {
         LoadProfile profile = LoadProfile.current();
         if (rate == (int) profile.sustainedRate() && pendingFault == null) {
-            load = StandardLoads.sustained(context.target());
+            load = StandardLoads.sustained(context.run().loads());
         } else {
             membersKeepArrivingFor(rate, (int) profile.sustainedHold().toSeconds());
             return;
@@ -112,7 +111,7 @@ public class PerformanceSteps {
         pendingFault = null;
         AtomicReference<LatencyFault> injected = new AtomicReference<>();
         try {
-            load = SharedLoads.fresh(context.target(),
+            load = context.run().loads().fresh(
                     features -> LoadPlan.arrivalRates("arrivals-" + rate + (fault == null ? "" : "-under-fault"), List.of((double) rate),
                             Duration.ofSeconds(2), Duration.ofSeconds(seconds), features.available()),
                     () -> {
@@ -136,7 +135,7 @@ public class PerformanceSteps {
 
     @When("the arrival rate rises step by step until the SLOs break")
     public void arrivalRateRises() {
-        load = StandardLoads.capacity(context.target());
+        load = StandardLoads.capacity(context.run().loads());
         describeLoad();
         Allure.addAttachment("capacity search: levels", "application/json", load.run().telemetry().toPrettyString());
     }
@@ -222,13 +221,13 @@ public class PerformanceSteps {
         String how = "Gatling JVM (its own process), /proc/PID/stat and status sampled every second over the plateau ("
                 + String.format("%.0f s, %d samples", cost.windowSeconds(), cost.samples()) + ")";
         for (String criterion : criteriaOr("NFR-SCALE-1")) {
-            EvidenceLog.run().measured(criterion, "load generator CPU (cores busy)", round(cost.cores()), "cores", Comparator.LESS_THAN, null,
+            context.run().evidence().measured(criterion, "load generator CPU (cores busy)", round(cost.cores()), "cores", Comparator.LESS_THAN, null,
                     context.target().name(), how + "; " + conditions(), context.scenarioName());
-            EvidenceLog.run().measured(criterion, "load generator CPU share of the machine (" + cost.machineCores() + " cores)",
+            context.run().evidence().measured(criterion, "load generator CPU share of the machine (" + cost.machineCores() + " cores)",
                     round(cost.machineShare()), "%", Comparator.LESS_THAN, null, context.target().name(), how, context.scenarioName());
-            EvidenceLog.run().measured(criterion, "load generator resident memory at the end of the plateau", round(cost.rssMegabytes()), "MB",
+            context.run().evidence().measured(criterion, "load generator resident memory at the end of the plateau", round(cost.rssMegabytes()), "MB",
                     Comparator.LESS_THAN, null, context.target().name(), how, context.scenarioName());
-            EvidenceLog.run().measured(criterion, "load generator peak resident memory", round(cost.peakRssMegabytes()), "MB",
+            context.run().evidence().measured(criterion, "load generator peak resident memory", round(cost.peakRssMegabytes()), "MB",
                     Comparator.LESS_THAN, null, context.target().name(), how, context.scenarioName());
         }
         assertThat(cost.samples()).as("samples of the load generator's process over the plateau").isGreaterThanOrEqualTo(2);
@@ -245,12 +244,12 @@ public class PerformanceSteps {
                 + conditions();
         costs.forEach((name, cost) -> {
             if (!name.equals("dynalite")) {
-                EvidenceLog.run().measured(criteriaOr("NFR-SCALE-1").getFirst(), name + " CPU under load", round(cost.cores()), "cores",
+                context.run().evidence().measured(criteriaOr("NFR-SCALE-1").getFirst(), name + " CPU under load", round(cost.cores()), "cores",
                         Comparator.LESS_THAN, null, context.target().name(), how, context.scenarioName());
             }
         });
         var dynalite = costs.get("dynalite");
-        Evidence evidence = EvidenceLog.run().measured(criteriaOr("NFR-SCALE-1").getFirst(),
+        Evidence evidence = context.run().evidence().measured(criteriaOr("NFR-SCALE-1").getFirst(),
                 "local DynamoDB (dynalite) CPU, share of its one core", round(100 * dynalite.cores()), "%", Comparator.LESS_THAN, 80.0,
                 context.target().name(), how, context.scenarioName());
         assertThat(evidence.passed()).as(evidence.describe()).isTrue();
@@ -290,7 +289,7 @@ public class PerformanceSteps {
         String extra = topReached ? "; every rung held: the capacity is at least the top rung" : "";
         List<Evidence> records = new ArrayList<>();
         for (String criterion : criteriaOr("NFR-PERF-3")) {
-            records.add(EvidenceLog.run().measured(criterion, "highest arrival rate sustained within the SLOs (capacity search)", highest,
+            records.add(context.run().evidence().measured(criterion, "highest arrival rate sustained within the SLOs (capacity search)", highest,
                     "requests/s", Comparator.GREATER_THAN, (double) threshold, context.target().name(),
                     "SLOs: chat p95 < 3000 ms, errors < 0.1 %, the offered rate answered; rungs: " + levels + extra + "; " + conditions(),
                     context.scenarioName()));
@@ -320,9 +319,9 @@ public class PerformanceSteps {
                 + perOperation + conditions();
         List<Evidence> records = new ArrayList<>();
         for (String criterion : criteriaOr("AC-3.1", "NFR-PERF-4")) {
-            EvidenceLog.run().measured(criterion, "DynamoDB operations during the load", count, "operations", Comparator.LESS_THAN, null,
+            context.run().evidence().measured(criterion, "DynamoDB operations during the load", count, "operations", Comparator.LESS_THAN, null,
                     context.target().name(), how, context.scenarioName());
-            records.add(EvidenceLog.run().measured(criterion, "average DynamoDB operation time under load", round(averageMillis), "ms",
+            records.add(context.run().evidence().measured(criterion, "average DynamoDB operation time under load", round(averageMillis), "ms",
                     Comparator.LESS_THAN, (double) thresholdMillis, context.target().name(), how, context.scenarioName()));
         }
         records.forEach(r -> assertThat(r.passed()).as(r.describe()).isTrue());
@@ -334,7 +333,7 @@ public class PerformanceSteps {
         requireMetric(metrics, DYNAMODB_TIMER + "_count", "the DynamoDB operation timer " + DYNAMODB_TIMER + "{table,operation}");
         double scans = metrics.sumBy(DYNAMODB_TIMER + "_count", "operation", Map.of()).entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase("scan")).mapToDouble(Map.Entry::getValue).sum();
-        Evidence evidence = EvidenceLog.run().measured("AC-3.1", "DynamoDB Scan operations during the user load", scans, "operations",
+        Evidence evidence = context.run().evidence().measured("AC-3.1", "DynamoDB Scan operations during the user load", scans, "operations",
                 Comparator.EQUAL_TO, 0.0, context.target().name(),
                 "every request of the load is a user-facing (hot) path; " + DYNAMODB_TIMER + "{operation=Scan} delta; " + conditions(),
                 context.scenarioName());
@@ -353,7 +352,7 @@ public class PerformanceSteps {
         double misses = metrics.sum("cache_gets_total", Map.of("result", "miss"));
         assertThat(hits + misses).as("cache look-ups during the load").isPositive();
         double ratio = 100.0 * hits / (hits + misses);
-        Evidence evidence = EvidenceLog.run().measured(criteriaOr("AC-3.2").getFirst(), "cache hit ratio under load (" + (long) hits + " hits, "
+        Evidence evidence = context.run().evidence().measured(criteriaOr("AC-3.2").getFirst(), "cache hit ratio under load (" + (long) hits + " hits, "
                         + (long) misses + " misses)", round(ratio), "%", Comparator.AT_LEAST, (double) thresholdPercent, context.target().name(),
                 "cache_gets_total deltas over the load, every instance; " + conditions(), context.scenarioName());
         assertThat(evidence.passed()).as(evidence.describe()).isTrue();
@@ -370,7 +369,7 @@ public class PerformanceSteps {
         double total = byStatus.values().stream().mapToDouble(Double::doubleValue).sum();
         assertThat(total).as("verse responses during the load (http_server_requests_seconds_count, uri /api/v1/verses*)").isPositive();
         double notModified = byStatus.getOrDefault("304", 0.0);
-        Evidence evidence = EvidenceLog.run().measured(criteriaOr("AC-3.2").getFirst(), "share of verse responses served from cache (304 Not Modified)",
+        Evidence evidence = context.run().evidence().measured(criteriaOr("AC-3.2").getFirst(), "share of verse responses served from cache (304 Not Modified)",
                 round(100.0 * notModified / total), "%", Comparator.GREATER_THAN, 0.0, context.target().name(),
                 "http_server_requests deltas by status on /api/v1/verses*: " + byStatus + "; revalidations use If-None-Match; " + conditions(),
                 context.scenarioName());
@@ -401,7 +400,7 @@ public class PerformanceSteps {
 
     @When("this run's figures are compared with it")
     public void compareWithBaseline() {
-        figures = StandardLoads.baselineFigures(context.target());
+        figures = StandardLoads.baselineFigures(context.run().loads());
         if (Boolean.getBoolean("performance.baseline.update")) {
             HostSpeed speed = PerformanceBaseline.runSpeed(figures);
             PerformanceBaseline template = baselines.forHost(speed).orElseGet(() -> baselines.nearest(speed));
@@ -434,10 +433,10 @@ public class PerformanceSteps {
             hostByLoad.putIfAbsent(entry.id().substring(0, entry.id().indexOf('.')), figure.host());
             String rule = entry.describeRule() + "; baseline measured on " + baseline.measuredOn();
             if (chosen.isPresent() && baseline.host().admits(figure.host())) {
-                judged.add(EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), entry.metric() + " vs baseline", round(figure.value()),
+                judged.add(context.run().evidence().measured(criteriaOr("AC-3.6").getFirst(), entry.metric() + " vs baseline", round(figure.value()),
                         entry.unit(), entry.comparator(), round(entry.limit()), context.target().name(), rule, context.scenarioName()));
             } else {
-                EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), entry.metric() + " (not judged: no baseline for a host of its load's speed)",
+                context.run().evidence().measured(criteriaOr("AC-3.6").getFirst(), entry.metric() + " (not judged: no baseline for a host of its load's speed)",
                         round(figure.value()), entry.unit(), entry.comparator(), null, context.target().name(),
                         rule + "; limit " + round(entry.limit()) + " " + entry.unit() + " not applied", context.scenarioName());
                 notJudged.add(String.format("%s %s %s (limit %s)", entry.id(), round(figure.value()), entry.unit(), round(entry.limit())));
@@ -445,9 +444,9 @@ public class PerformanceSteps {
         }
         hostByLoad.forEach((load, speed) -> {
             String conditions = speed.describe() + "; " + baseline.host().compare(speed) + " (" + baseline.host().describe() + ")";
-            EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), "host speed over the load " + load + ": memory step, CPU time",
+            context.run().evidence().measured(criteriaOr("AC-3.6").getFirst(), "host speed over the load " + load + ": memory step, CPU time",
                     round(speed.memoryNanos()), "ns", Comparator.AT_MOST, null, context.target().name(), conditions, context.scenarioName());
-            EvidenceLog.run().measured(criteriaOr("AC-3.6").getFirst(), "host speed over the load " + load + ": compute unit, CPU time",
+            context.run().evidence().measured(criteriaOr("AC-3.6").getFirst(), "host speed over the load " + load + ": compute unit, CPU time",
                     round(speed.computeMicros()), "us", Comparator.AT_MOST, null, context.target().name(), conditions, context.scenarioName());
         });
         List<String> regressions = judged.stream().filter(r -> !r.passed()).map(Evidence::describe).toList();
@@ -470,7 +469,7 @@ public class PerformanceSteps {
     }
 
     private Evidence record(String criterion, String metric, double value, String unit, Comparator comparator, Double threshold) {
-        return EvidenceLog.run().measured(criterion, metric, round(value), unit, comparator, threshold, context.target().name(), conditions(),
+        return context.run().evidence().measured(criterion, metric, round(value), unit, comparator, threshold, context.target().name(), conditions(),
                 context.scenarioName());
     }
 

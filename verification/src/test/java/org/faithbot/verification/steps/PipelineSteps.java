@@ -26,22 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class PipelineSteps {
 
-    /** The criterion each workflow's lint result is evidence for (its main purpose). */
-    private static final Map<String, String> LINT_CRITERION = Map.of(
-            "infrastructure-ci.yml", "AC-2.1",
-            "application-ci.yml", "AC-2.2",
-            "infrastructure-cd.yml", "AC-2.6",
-            "application-cd.yml", "AC-2.7",
-            "coordinated-cicd.yml", "AC-2.8",
-            "drift-detection.yml", "AC-2.9");
+    /** The workflows whose lint result is evidence, each for its main purpose (criteria.yaml: figures pipeline.actionlint.*). */
+    private static final List<String> LINTED_FOR_A_CRITERION = List.of("infrastructure-ci", "application-ci", "infrastructure-cd",
+            "application-cd", "coordinated-cicd", "drift-detection");
 
-    private String scenario = "";
+    private final ScenarioContext context;
     private PolicyInputs inputs;
     private Map<String, List<Actionlint.Finding>> lint;
 
-    @Before(value = "@static", order = 0)
-    public void rememberScenario(Scenario current) {
-        scenario = current.getName();
+    public PipelineSteps(ScenarioContext context) {
+        this.context = context;
     }
 
     @Given("the repository's workflows, composite actions and scripts, read as data")
@@ -54,7 +48,7 @@ public class PipelineSteps {
 
     @Then("the pipelines hold to these rules of {word}:")
     public void holdToRules(String criterion, DataTable rules) {
-        InfrastructureSteps.assertRulesHold(inputs == null ? PolicyInputs.of(Targets.projectRoot()) : inputs, criterion, rules, scenario);
+        InfrastructureSteps.assertRulesHold(inputs == null ? PolicyInputs.of(Targets.projectRoot()) : inputs, criterion, rules, context.evidence());
     }
 
     @When("actionlint lints every workflow")
@@ -69,11 +63,10 @@ public class PipelineSteps {
                         : e.getValue().stream().map(Actionlint.Finding::describe).collect(Collectors.joining("\n  ", "\n  ", ""))))
                 .collect(Collectors.joining("\n"));
         for (Map.Entry<String, List<Actionlint.Finding>> file : lint.entrySet()) {
-            String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
-            String criterion = LINT_CRITERION.get(name);
-            if (criterion != null) {
-                PolicyEvidence.record(criterion, Actionlint.VERSION + " finds nothing in " + file.getKey() + " [rule actionlint]",
-                        file.getValue().isEmpty(), scenario, report);
+            String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+            if (LINTED_FOR_A_CRITERION.contains(name)) {
+                PolicyEvidence.record(context.evidence(), "pipeline.actionlint." + name, Actionlint.VERSION + " finds nothing in "
+                        + file.getKey() + " [rule actionlint]", file.getValue().isEmpty(), report);
             }
         }
         assertThat(lint).as("workflows linted").isNotEmpty();

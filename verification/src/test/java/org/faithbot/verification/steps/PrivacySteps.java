@@ -5,9 +5,8 @@ import io.cucumber.java.en.When;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.faithbot.verification.auth.TestUser;
-import org.faithbot.verification.evidence.Comparator;
+import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.evidence.Evidence;
-import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.http.ServiceApi;
 import org.faithbot.verification.privacy.LogSweep;
 import org.faithbot.verification.privacy.PersonalDataSweep;
@@ -83,11 +82,10 @@ public class PrivacySteps {
         fragments.addAll(context.sentMessages());
         PersonalDataSweep.Result sweep = new PersonalDataSweep(context.target().dynamoDb(), context.target().tablePrefix()).sweep(fragments);
         assertThat(sweep.tables()).as("the service's tables on the target").isNotEmpty();
-        Evidence evidence = EvidenceLog.run().measured("AC-4.5", "attributes of the erased user left in the data store",
-                sweep.traces().size(), "attributes", Comparator.EQUAL_TO, 0.0, context.target().name(),
-                "read directly: " + sweep.tables().size() + " tables " + sweep.tables() + ", " + sweep.itemsRead() + " items",
-                context.scenarioName());
-        assertThat(evidence.passed())
+        List<Evidence> evidence = context.evidence().record("privacy.erasure", Figure.of("attributes of the erased user left in the data store",
+                sweep.traces().size(), "attributes").equalTo(0).when("read directly: " + sweep.tables().size() + " tables " + sweep.tables()
+                + ", " + sweep.itemsRead() + " items"));
+        assertThat(evidence.stream().allMatch(Evidence::passed))
                 .as("traces of the erased user remain:%n  %s", sweep.traces().stream().map(Trace::toString).collect(Collectors.joining("\n  ")))
                 .isTrue();
     }
@@ -100,11 +98,11 @@ public class PrivacySteps {
                 .filter(r -> r.requestId() == null || r.servedBy() == null || !logs.logged(r.servedBy(), r.requestId(), r.method(), r.path()))
                 .map(r -> r.method() + " " + r.path() + " (request id " + r.requestId() + ", served by " + r.servedBy() + ")").toList();
         assertThat(requests).as("the user's requests").isNotEmpty();
-        Evidence evidence = EvidenceLog.run().measured("NFR-OPS-2", "requests of the user missing from the access log of the instance that served them",
-                missing.size(), "requests", Comparator.EQUAL_TO, 0.0, context.target().name(),
-                requests.size() + " requests (" + requests.stream().map(r -> r.method() + " " + r.path()).distinct().toList()
-                        + "), each looked up by its X-Request-Id in the log named by its X-Served-By", context.scenarioName());
-        assertThat(evidence.passed()).as("requests missing from the access log: %s", missing).isTrue();
+        List<Evidence> evidence = context.evidence().record("privacy.logs", Figure.of("requests of the user missing from the access log of the "
+                + "instance that served them", missing.size(), "requests").equalTo(0).when(requests.size() + " requests ("
+                + requests.stream().map(r -> r.method() + " " + r.path()).distinct().toList()
+                + "), each looked up by its X-Request-Id in the log named by its X-Served-By"));
+        assertThat(evidence.stream().allMatch(Evidence::passed)).as("requests missing from the access log: %s", missing).isTrue();
     }
 
     @Then("no line of any service instance's log holds her/his e-mail address, name, user id or any of her/his messages")
@@ -113,11 +111,10 @@ public class PrivacySteps {
         Set<String> fragments = new LinkedHashSet<>(List.of(user.id(), user.email(), user.name()));
         fragments.addAll(context.sentMessages());
         LogSweep.Result result = LogSweep.read(instanceLogs()).traces(fragments);
-        Evidence evidence = EvidenceLog.run().measured("NFR-OPS-2", "log lines holding personal data of the user",
-                result.traces().size(), "lines", Comparator.EQUAL_TO, 0.0, context.target().name(),
-                "read " + result.lines() + " lines of the logs of " + result.linesRead().keySet()
-                        + " for the user's id, e-mail, name and " + context.sentMessages().size() + " messages", context.scenarioName());
-        assertThat(evidence.passed()).as("personal data in the logs:%n  %s",
+        List<Evidence> evidence = context.evidence().record("privacy.logs", Figure.of("log lines holding personal data of the user",
+                result.traces().size(), "lines").equalTo(0).when("read " + result.lines() + " lines of the logs of " + result.linesRead().keySet()
+                + " for the user's id, e-mail, name and " + context.sentMessages().size() + " messages"));
+        assertThat(evidence.stream().allMatch(Evidence::passed)).as("personal data in the logs:%n  %s",
                 result.traces().stream().limit(20).map(LogSweep.LogTrace::toString).collect(Collectors.joining("\n  "))).isTrue();
     }
 

@@ -1,7 +1,6 @@
 package org.faithbot.verification.steps;
 
 import io.cucumber.java.After;
-import io.cucumber.java.AfterAll;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -52,9 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps of the recovery drills: local (moto snapshots, measured RTO/RPO and integrity) and staging (PITR, AWS Backup in the DR region). */
 public class RecoverySteps {
 
-    /** The drill site is shared by the drills of a run (one service JVM less for each); stopped when the run ends. */
-    private static DrillSite site;
-
     private final ScenarioContext context;
     private RecoveryObjectives objectives;
     private RecoveryDrill drill;
@@ -82,28 +78,8 @@ public class RecoverySteps {
             throw new TestAbortedException("moto_server is not installed (pip install 'moto[server]==5.2.1'): the recovery drill "
                     + "is SKIPPED, not passed");
         }
-        DrillSite running = site();
+        DrillSite running = context.run().drillSite();
         drill = new RecoveryDrill(running, new LocalRecoveryDriver(running.moto().dynamoDb()), running.runDirectory().resolve("drill"));
-    }
-
-    private static synchronized DrillSite site() {
-        if (site != null && site.instance() != null && site.instance().readinessStatus() != 200) {
-            site.stop(); // a drill that failed half-way left it unusable
-            site = null;
-        }
-        if (site == null) {
-            site = DrillSite.start(Targets.projectRoot());
-            Runtime.getRuntime().addShutdownHook(new Thread(RecoverySteps::stopSite, "drill-site-teardown"));
-        }
-        return site;
-    }
-
-    @AfterAll
-    public static synchronized void stopSite() {
-        if (site != null) {
-            site.stop();
-            site = null;
-        }
     }
 
     @Given("{int} users chat with the service, each sending a message every {int} ms, while every acknowledged write is recorded")
@@ -150,7 +126,7 @@ public class RecoverySteps {
     public void passedOverCorruptedBackup() {
         Set<String> corrupted = afterDisaster.backups().stream().map(BackupRecord::backupArn).collect(Collectors.toSet());
         long used = drill.restoreReport().tables().stream().filter(t -> corrupted.contains(t.source())).count();
-        Evidence evidence = EvidenceLog.run().measured("AC-5.5", "tables restored from a backup taken after the disaster", used, "tables",
+        Evidence evidence = context.run().evidence().measured("AC-5.5", "tables restored from a backup taken after the disaster", used, "tables",
                 Comparator.EQUAL_TO, 0.0, "local", "bad release at " + drill.disasterAt() + ", a backup of the corrupted data at "
                         + afterDisaster.recoveryPoint() + "; restored from checkpoint " + drill.restoredCheckpoint().number()
                         + " of " + drill.restoredCheckpoint().recoveryPoint(), context.scenarioName());
@@ -164,7 +140,7 @@ public class RecoverySteps {
                 + drill.restoreReport().targetPrefix() + "*, service re-pointed (a new JVM on the restored tables, "
                 + Runtime.getRuntime().availableProcessors() + " cores); " + timeline.describe() + "; local figure: the production "
                 + "objective (" + objectives().production(drill.disaster().objectiveKind()).rto() + ") is judged in staging";
-        EvidenceLog log = EvidenceLog.run();
+        EvidenceLog log = context.run().evidence();
         log.measured("AC-5.4", "time to restore every table from its backup (local drill)", millisToSeconds(timeline.restoring()), "s",
                 Comparator.AT_MOST, null, "local", conditions, context.scenarioName());
         log.measured("AC-5.4", "time from re-pointing to serving restored data (local drill)", millisToSeconds(timeline.repointing()), "s",
@@ -184,9 +160,9 @@ public class RecoverySteps {
                 + loss.oldestLost().map(w -> "; oldest lost write acknowledged at " + w.acknowledgedAt()).orElse("")
                 + "; local figure: the production objective (" + objectives().production(drill.disaster().objectiveKind()).rpo()
                 + ") is judged in staging";
-        EvidenceLog.run().measured("AC-5.4", "acknowledged writes lost (after the recovery point, local drill)", loss.lost().size(), "writes",
+        context.run().evidence().measured("AC-5.4", "acknowledged writes lost (after the recovery point, local drill)", loss.lost().size(), "writes",
                 Comparator.AT_MOST, null, "local", conditions, context.scenarioName());
-        Evidence rpo = EvidenceLog.run().measured("AC-5.4", "recovery point actual (RPO), " + drill.disaster().description() + " (local drill)",
+        Evidence rpo = context.run().evidence().measured("AC-5.4", "recovery point actual (RPO), " + drill.disaster().description() + " (local drill)",
                 millisToSeconds(loss.rpo()), "s", Comparator.AT_MOST, (double) objectives().localDrill().rpo().toSeconds(), "local",
                 conditions, context.scenarioName());
         assertThat(rpo.passed()).as(rpo.describe()).isTrue();
@@ -201,7 +177,7 @@ public class RecoverySteps {
         String conditions = older.size() + " writes acknowledged before the recovery point " + drill.restoreReport().recoveryPoint()
                 + " (of " + drill.acknowledgedBeforeDisaster().size() + " before the disaster), by " + drill.service().tables().size()
                 + " tables; each read directly from the restored tables (GetItem, Query) and through the re-pointed service's export";
-        EvidenceLog log = EvidenceLog.run();
+        EvidenceLog log = context.run().evidence();
         Evidence missing = log.measured("AC-5.5", "acknowledged writes older than the recovery point missing after the restore",
                 union(inTables.missing(), inExport.missing()), "writes", Comparator.EQUAL_TO, 0.0, "local", conditions, context.scenarioName());
         Evidence different = log.measured("AC-5.5", "acknowledged writes older than the recovery point different after the restore",
@@ -220,7 +196,7 @@ public class RecoverySteps {
                 + " | source at backup " + source.number() + " (" + source.recoveryPoint() + "): "
                 + source.fingerprints().values().stream().map(TableFingerprint::describe).collect(Collectors.joining("; "))
                 + " | checked with bin/dr verify --expect right after the restore, before the service was re-pointed";
-        Evidence evidence = EvidenceLog.run().measured("AC-5.5", "restored tables whose item count or checksum differs from the source's at backup",
+        Evidence evidence = context.run().evidence().measured("AC-5.5", "restored tables whose item count or checksum differs from the source's at backup",
                 report.mismatches().size(), "tables", Comparator.EQUAL_TO, 0.0, "local", conditions, context.scenarioName());
         assertThat(evidence.passed()).as("%s%n%s", evidence.describe(), report.describe()).isTrue();
     }
@@ -228,7 +204,7 @@ public class RecoverySteps {
     @Then("the service accepts new writes on the restored tables")
     public void acceptsNewWrites() {
         IntegrityReport after = drill.writeAfterRecovery();
-        Evidence evidence = EvidenceLog.run().measured("NFR-OPS-4", "writes acknowledged after the recovery but missing from the restored tables",
+        Evidence evidence = context.run().evidence().measured("NFR-OPS-4", "writes acknowledged after the recovery but missing from the restored tables",
                 after.notIntact().size(), "writes", Comparator.EQUAL_TO, 0.0, "local",
                 after.checked() + " writes, one a user, on the re-pointed service", context.scenarioName());
         assertThat(evidence.passed()).as(after.describe()).isTrue();
@@ -241,7 +217,7 @@ public class RecoverySteps {
         long succeeded = checkpoints.stream().flatMap(c -> c.backups().stream()).filter(BackupRecord::available).count();
         List<String> failures = checkpoints.stream().flatMap(c -> c.failures().stream()).toList();
         double rate = backups == 0 ? 0 : 100.0 * succeeded / backups;
-        EvidenceLog log = EvidenceLog.run();
+        EvidenceLog log = context.run().evidence();
         Evidence success = log.measured("SC-OPS-2", "backup success rate (local drill)", rate, "%", Comparator.AT_LEAST, 100.0, "local",
                 succeeded + " of " + backups + " on-demand backups (CreateBackup on moto) AVAILABLE, " + checkpoints.size()
                         + " checkpoints" + (failures.isEmpty() ? "" : "; failures: " + failures), context.scenarioName());
@@ -295,7 +271,7 @@ public class RecoverySteps {
                 .mapToInt(s -> s.recoveryPeriodInDays() == null ? 35 : s.recoveryPeriodInDays()).min().orElse(0);
         String conditions = statuses.stream().map(s -> s.table() + " " + s.status() + " (" + s.earliest() + " .. " + s.latest() + ")")
                 .collect(Collectors.joining("; "));
-        EvidenceLog log = EvidenceLog.run();
+        EvidenceLog log = context.run().evidence();
         Evidence off = log.measured("AC-5.1", "tables without point-in-time recovery", disabled, "tables", Comparator.EQUAL_TO, 0.0,
                 "staging", conditions, context.scenarioName());
         Evidence window = log.measured("AC-5.1", "point-in-time recovery period, shortest of the tables", shortest, "days",
@@ -325,7 +301,7 @@ public class RecoverySteps {
             // measured below as what it is: longer than the objective
         }
         Duration lag = Duration.between(lastAck, Instant.now());
-        Evidence evidence = EvidenceLog.run().measured("AC-5.4", "time until an acknowledged write is restorable by point-in-time recovery "
+        Evidence evidence = context.run().evidence().measured("AC-5.4", "time until an acknowledged write is restorable by point-in-time recovery "
                         + "(bounds the in-region RPO)", millisToSeconds(lag), "s", Comparator.AT_MOST, (double) objective.toSeconds(), "staging",
                 "newest of " + writes.size() + " writes acknowledged at " + lastAck + ", polled every 15 s", context.scenarioName());
         assertThat(evidence.passed()).as(evidence.describe()).isTrue();
@@ -352,7 +328,7 @@ public class RecoverySteps {
     public void writesPresentAfterPitr() {
         IntegrityReport report = IntegrityCheck.check("tables restored to " + stagingRestore.recoveryPoint(), writes,
                 new TableReader(staging().dynamoDb(), stagingRestore.targetPrefix())::read);
-        Evidence evidence = EvidenceLog.run().measured("AC-5.1", "acknowledged writes missing or different after a point-in-time restore",
+        Evidence evidence = context.run().evidence().measured("AC-5.1", "acknowledged writes missing or different after a point-in-time restore",
                 report.notIntact().size(), "writes", Comparator.EQUAL_TO, 0.0, "staging",
                 report.checked() + " writes acknowledged before " + stagingRestore.recoveryPoint(), context.scenarioName());
         assertThat(evidence.passed()).as(report.describe()).isTrue();
@@ -363,7 +339,7 @@ public class RecoverySteps {
         CrossRegionBackups backups = staging().crossRegionBackups().orElseThrow();
         List<String> without = tables().stream().filter(t -> backups.primaryRecoveryPoints(staging().tableArn(context.target().tablePrefix() + t))
                 .stream().noneMatch(CrossRegionBackups.RecoveryPoint::completed)).toList();
-        Evidence evidence = EvidenceLog.run().measured("AC-5.2", "tables without a completed recovery point in the primary vault",
+        Evidence evidence = context.run().evidence().measured("AC-5.2", "tables without a completed recovery point in the primary vault",
                 without.size(), "tables", Comparator.EQUAL_TO, 0.0, "staging", "AWS Backup, tables " + tables() + (without.isEmpty() ? ""
                         : "; without: " + without), context.scenarioName());
         assertThat(evidence.passed()).as(evidence.describe()).isTrue();
@@ -382,7 +358,7 @@ public class RecoverySteps {
             found.add(table + ": " + (newest == null ? "no copy" : newest.arn() + " of " + newest.createdAt()));
         }
         Duration objective = objectives().production("region-loss").rpo();
-        Evidence evidence = EvidenceLog.run().measured("AC-5.2", "age of the oldest table's newest copy in the DR region",
+        Evidence evidence = context.run().evidence().measured("AC-5.2", "age of the oldest table's newest copy in the DR region",
                 oldest.toMinutes(), "min", Comparator.AT_MOST, (double) objective.toMinutes(), "staging",
                 "vault in " + backups.disasterRecoveryRegion() + ": " + String.join("; ", found), context.scenarioName());
         assertThat(evidence.passed()).as(evidence.describe()).isTrue();
@@ -406,7 +382,7 @@ public class RecoverySteps {
     public void drTablesHoldItems() {
         List<TableFingerprint> restored = stagingRestore.tables().stream().map(t -> TableFingerprint.of(restoredIn, t.table())).toList();
         long empty = restored.stream().filter(f -> f.itemCount() == 0).count();
-        Evidence evidence = EvidenceLog.run().measured("AC-5.2", "tables restored in the DR region without items", empty, "tables",
+        Evidence evidence = context.run().evidence().measured("AC-5.2", "tables restored in the DR region without items", empty, "tables",
                 Comparator.EQUAL_TO, 0.0, "staging", restored.stream().map(TableFingerprint::describe).collect(Collectors.joining("; ")),
                 context.scenarioName());
         assertThat(evidence.passed()).as(evidence.describe()).isTrue();
@@ -429,7 +405,7 @@ public class RecoverySteps {
     private void restoreWithin(String kind, String what) {
         Duration took = Duration.between(stagingRestore.requestedAt(), stagingRestore.activeAt());
         Duration objective = objectives().production(kind).rto();
-        Evidence evidence = EvidenceLog.run().measured("AC-5.4", "time to restore every table, " + kind + " (part of the RTO)",
+        Evidence evidence = context.run().evidence().measured("AC-5.4", "time to restore every table, " + kind + " (part of the RTO)",
                 millisToSeconds(took), "s", Comparator.AT_MOST, (double) objective.toSeconds(), "staging",
                 what + "; " + stagingRestore.describe().replace('\n', ' ') + "; re-pointing the service adds an ECS deployment",
                 context.scenarioName());

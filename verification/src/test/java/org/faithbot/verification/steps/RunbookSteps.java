@@ -3,7 +3,6 @@ package org.faithbot.verification.steps;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import org.faithbot.verification.evidence.Evidence;
-import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.recovery.RecoveryCli;
 import org.faithbot.verification.recovery.RecoveryDrill;
 import org.faithbot.verification.runbook.CommandCatalogue;
@@ -50,10 +49,9 @@ public class RunbookSteps {
         List<String> problems = new ArrayList<>();
         for (Runbook runbook : runbooks) {
             RunbookCheck.Result result = RunbookCheck.check(runbook, catalogue);
-            String criterion = runbook.name().equals("incident-response.md") ? "AC-6.4" : "AC-5.6";
-            EvidenceLog.run().checkedStatically(criterion, "every command of " + RUNBOOKS.resolve(runbook.name()) + " exists ("
+            context.evidence().checkedStatically("runbook.commands-exist", "every command of " + RUNBOOKS.resolve(runbook.name()) + " exists ("
                     + runbook.commands().size() + " commands: bin/ scripts with known subcommands and options, checked AWS CLI operations)",
-                    result.passed(), context.scenarioName());
+                    result.passed());
             result.problems().forEach(p -> problems.add(p.describe()));
             assertThat(runbook.commands()).as("commands of %s", runbook.name()).isNotEmpty();
         }
@@ -72,9 +70,9 @@ public class RunbookSteps {
                 missing.add("bin/dr " + String.join(" ", drillCommand));
             }
         }
-        Evidence evidence = EvidenceLog.run().checkedStatically("AC-5.3", "docs/runbooks/restore.md holds the commands the recovery drill "
-                + "runs: " + RecoveryDrill.RUNBOOK_COMMANDS.stream().map(c -> "bin/dr " + String.join(" ", c))
-                .collect(Collectors.joining(", ")), missing.isEmpty(), context.scenarioName());
-        assertThat(missing).as(evidence.describe()).isEmpty();
+        List<Evidence> evidence = context.evidence().checkedStatically("runbook.drill-commands", "docs/runbooks/restore.md holds the "
+                + "commands the recovery drill runs: " + RecoveryDrill.RUNBOOK_COMMANDS.stream().map(c -> "bin/dr " + String.join(" ", c))
+                .collect(Collectors.joining(", ")), missing.isEmpty());
+        assertThat(missing).as(evidence.getFirst().describe()).isEmpty();
     }
 }

@@ -1,33 +1,45 @@
 package org.faithbot.verification.steps;
 
+import io.cucumber.java.Scenario;
 import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.http.ServiceApi;
+import org.faithbot.verification.run.VerificationRun;
 import org.faithbot.verification.target.Target;
-import org.faithbot.verification.target.Targets;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the steps of one scenario share (one instance per scenario, injected by PicoContainer). The
- * target is started on first use, not when the context is made: PicoContainer makes it for every
- * scenario whose glue has an untagged hook, and the static specs (Terraform, workflows) need no target.
+ * What the steps of one scenario share (one instance per scenario, injected by PicoContainer): the run, the
+ * scenario's evidence recorder, its user and conversation. The target is started on first use, not when the
+ * context is made: the static specs (Terraform, workflows) need no target.
  */
 public class ScenarioContext {
 
-    private Target target;
+    private final VerificationRun run = VerificationRun.current();
     private ServiceApi api;
     private ServiceApi quietApi;
     private String scenarioName = "";
+    private EvidenceRecorder evidence;
     private TestUser user;
     private String conversationId;
     private final List<String> sentMessages = new ArrayList<>();
 
-    public synchronized Target target() {
-        if (target == null) {
-            target = Targets.current();
+    public VerificationRun run() {
+        return run;
+    }
+
+    public Target target() {
+        return run.target();
+    }
+
+    /** The recorder of this scenario's evidence: its criteria from its tags. */
+    public EvidenceRecorder evidence() {
+        if (evidence == null) {
+            throw new IllegalStateException("no scenario has begun");
         }
-        return target;
+        return evidence;
     }
 
     /** The API with every exchange attached to the report. */
@@ -50,8 +62,9 @@ public class ScenarioContext {
         return scenarioName;
     }
 
-    void scenarioName(String name) {
-        this.scenarioName = name;
+    void begin(Scenario scenario) {
+        this.scenarioName = scenario.getName();
+        this.evidence = run.recorder(scenario.getSourceTagNames(), scenario.getName());
     }
 
     public TestUser user() {

@@ -1,0 +1,81 @@
+package org.faithbot.verification.evidence;
+
+import org.faithbot.verification.catalogue.FigureRouting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one way a spec records evidence: a figure under a key, recorded under the criteria the scenario carries
+ * (as {@link FigureRouting} narrows or falls back for that key), on the run's target, in the scenario's name.
+ * No criterion id is written in glue: the scenario's tags and criteria.yaml say where a figure belongs.
+ */
+public final class EvidenceRecorder {
+
+    private final EvidenceLog log;
+    private final FigureRouting routing;
+    private final List<String> scenarioCriteria;
+    private final String target;
+    private final String scenario;
+
+    public EvidenceRecorder(EvidenceLog log, FigureRouting routing, List<String> scenarioCriteria, String target, String scenario) {
+        this.log = log;
+        this.routing = routing;
+        this.scenarioCriteria = List.copyOf(scenarioCriteria);
+        this.target = target;
+        this.scenario = scenario;
+    }
+
+    /** Records the figure under each criterion it serves here; the records come back for the step to assert on. */
+    public List<Evidence> record(String key, Figure figure) {
+        List<Evidence> recorded = new ArrayList<>();
+        for (String criterion : routing.criteriaFor(key, scenarioCriteria)) {
+            recorded.add(log.measured(criterion, figure, target, scenario));
+        }
+        return recorded;
+    }
+
+    /** Records the figures, then fails (naming every one not met) unless each met its threshold. */
+    public void require(String key, Figure... figures) {
+        List<Evidence> recorded = new ArrayList<>();
+        for (Figure figure : figures) {
+            recorded.addAll(record(key, figure));
+        }
+        requireMet(recorded);
+    }
+
+    /** Records the outcome of a rule checked against files as static evidence of the criteria it serves here. */
+    public List<Evidence> checkedStatically(String key, String rule, boolean passed) {
+        List<Evidence> recorded = new ArrayList<>();
+        for (String criterion : routing.criteriaFor(key, scenarioCriteria)) {
+            recorded.add(log.checkedStatically(criterion, rule, passed, scenario));
+        }
+        return recorded;
+    }
+
+    /** Records the outcome of a rule checked against files under the criterion the spec's own text names. */
+    public Evidence checkedStaticallyUnder(String criterion, String rule, boolean passed) {
+        return log.checkedStatically(criterion, rule, passed, scenario);
+    }
+
+    /** Fails, naming every record that did not meet its threshold. */
+    public static void requireMet(List<Evidence> records) {
+        String unmet = records.stream().filter(e -> !e.passed()).map(Evidence::describe).collect(Collectors.joining("\n"));
+        if (!unmet.isEmpty()) {
+            throw new AssertionError(unmet);
+        }
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public String scenario() {
+        return scenario;
+    }
+
+    public List<String> scenarioCriteria() {
+        return scenarioCriteria;
+    }
+}
