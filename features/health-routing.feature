@@ -1,4 +1,4 @@
-@US-1
+@US-1 @health-routing
 Feature: Only healthy instances receive traffic
   The load balancer checks every instance's readiness probe and sends requests only to instances
   that pass it. An instance that fails its health check gets nothing, and the users never notice:

@@ -1,4 +1,4 @@
-@US-4
+@US-4 @privacy
 Feature: GDPR access, portability and erasure, and logs free of personal data
   A user can take away everything the service holds about them (GDPR Art. 15 and 20) and can have
   all of it erased (Art. 17). Erasure is checked twice: through the service, and by reading every

@@ -1,4 +1,4 @@
-@US-5
+@US-5 @recovery
 Feature: Backup and disaster recovery
   Recovery is measured, never assumed. In a drill, users chat with the service while the harness
   records every write the service acknowledges; every table is backed up on a schedule; then a

@@ -1,4 +1,4 @@
-@US-5 @US-6
+@US-5 @US-6 @runbooks
 Feature: Runbooks at hand, with commands that exist
   In an incident an operator follows a runbook step by step, and a step naming a command that does
   not exist (a renamed script, a removed option, a mistyped AWS operation) costs minutes of the

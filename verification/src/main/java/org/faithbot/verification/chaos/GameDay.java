@@ -154,6 +154,28 @@ public final class GameDay {
         return selection.isEmpty() || selection.equals("all");
     }
 
+    /** A staging game day's pre-flight: which selected experiments' FIS templates passed their guard rails, which were refused and why. */
+    public record Preflight(List<String> passed, List<String> refused) {
+    }
+
+    /** Prepares every selected experiment's FIS template behind its guard rails, without starting any. */
+    public Preflight preflight() {
+        List<String> passed = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Experiment experiment : catalogue.all()) {
+            if (experiment.fis() == null || !selected(experiment.id())) {
+                continue;
+            }
+            try {
+                driver.prepare(experiment);
+                passed.add(experiment.id());
+            } catch (RuntimeException e) {
+                refused.add(experiment.id() + ": " + e.getMessage());
+            }
+        }
+        return new Preflight(List.copyOf(passed), List.copyOf(refused));
+    }
+
     /** Runs one experiment and adds it to the report. */
     public ExperimentResult run(Experiment experiment) {
         System.out.printf("[game day] %s: %s%n", experiment.id(), experiment.title());

@@ -1,0 +1,97 @@
+package org.faithbot.verification.chaos;
+
+import org.faithbot.verification.evidence.Comparator;
+import org.faithbot.verification.evidence.Figure;
+import org.faithbot.verification.load.LoadRun;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures a game day records: each experiment's time to recover, error rate and p95 during the fault, lost
+ * writes and resilience score (or, when the steady state did not hold, the error rate before the fault), and the
+ * game day's own totals; with the text of an experiment's report attachment.
+ */
+public final class ExperimentFigures {
+
+    private ExperimentFigures() {
+    }
+
+    /** Every figure of an experiment that ran (or was judged not steady), with its conditions. */
+    public static List<Figure> of(ExperimentResult result) {
+        String id = result.experiment().id();
+        double bound = result.experiment().maxRecovery().toMillis() / 1000.0;
+        String conditions = "experiment " + id + " (chaos-experiments/" + id + ".json) on the " + result.target() + " target: " + result.faultDescription()
+                + " for " + String.format("%.1f s", result.faultLength().toMillis() / 1000.0) + "; " + result.facts().getOrDefault("observed", "");
+        var steady = result.experiment().steadyState();
+        List<Figure> figures = new ArrayList<>();
+        if (result.outcome() == ExperimentResult.Outcome.NOT_STEADY) {
+            figures.add(Figure.of(id + ": error rate before the fault (steady state not met, nothing injected)", result.baselineErrorPercent(), "%")
+                    .atMost(steady.errorPercentAtMost()));
+        } else {
+            figures.add(result.mttrSeconds() != null
+                    ? Figure.of(id + ": time to recover (MTTR, from the fault's start to the probe's first stable healthy stretch)",
+                    result.mttrSeconds(), "s").atMost(bound)
+                    : Figure.of(id + ": time to recover (MTTR): not recovered within the time observed", result.observedSeconds(), "s").lessThan(bound));
+            figures.add(Figure.of(id + ": error rate during the fault (" + result.failedRequests() + " of " + result.requests()
+                    + " requests, probe and load)", result.errorPercent(), "%").judged(Comparator.AT_MOST, steady.faultErrorPercentAtMost()));
+            figures.add(Figure.of(id + ": p95 latency during the fault", result.p95Millis(), "ms").judged(Comparator.LESS_THAN, steady.faultP95MillisBelow()));
+            figures.add(Figure.of(id + ": acknowledged writes lost (of " + result.acknowledgedWrites() + " acknowledged)", result.lostWrites(), "writes")
+                    .atMost(steady.lostWritesAtMost()));
+            figures.add(Figure.of(id + ": resilience score (40 availability + 30 recovery + 20 latency + 10 containment)", result.score(), "/100"));
+            if (result.facts().containsKey("FIS experiment id")) {
+                Map<String, String> facts = result.facts();
+                boolean injected = result.checks().stream().filter(c -> c.name().equals("the fault was injected as declared")).allMatch(HypothesisCheck::held);
+                figures.add(Figure.of(id + ": FIS experiment " + facts.get("FIS experiment id") + " of template " + facts.get("FIS experiment template id")
+                        + " ended " + facts.get("FIS final state") + " (states: " + facts.getOrDefault("FIS states", "") + ")", injected ? 1 : 0, "")
+                        .equalTo(1));
+            }
+        }
+        return figures.stream().map(f -> f.when(conditions)).toList();
+    }
+
+    /**
+     * The game day's totals over the experiments that ran under load: how many ran (judged against {@code minimum}
+     * only when every experiment was selected), the longest MTTR against the requirement's 30 minutes, the writes
+     * lost, and the background load's failed requests over the whole day.
+     */
+    public static List<Figure> ofGameDay(GameDay.Summary summary, List<ExperimentResult> ran, Integer minimum, String conditions) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.of("experiments run under load in this game day (" + ran.stream().map(r -> r.experiment().id()).toList() + ")",
+                ran.size(), "experiments").judged(Comparator.AT_LEAST, minimum == null ? null : minimum.doubleValue()));
+        double longest = ran.stream().map(ExperimentResult::mttrSeconds).mapToDouble(m -> m == null ? Double.POSITIVE_INFINITY : m).max().orElse(0);
+        figures.add(Figure.of("longest MTTR of the game day's experiments (NFR: MTTR < 30 min)", longest, "s").lessThan(1800));
+        figures.add(Figure.of("acknowledged writes lost over the game day", ran.stream().mapToInt(ExperimentResult::lostWrites).sum(), "writes")
+                .equalTo(0));
+        LoadRun load = summary.load();
+        if (load != null) {
+            figures.add(Figure.of("background load over the whole game day, faults included: failed requests ("
+                    + load.stats().global().ko() + " of " + load.stats().global().total() + ")", load.stats().global().errorPercent(), "%"));
+        }
+        return figures.stream().map(f -> f.when(conditions)).toList();
+    }
+
+    /** The text of an experiment's report attachment: its summary, hypothesis, fault, checks, facts and events. */
+    public static String describe(ExperimentResult result) {
+        StringBuilder text = new StringBuilder();
+        text.append(result.summary()).append("\n\nHypothesis: ").append(result.experiment().steadyState().hypothesis()).append("\n");
+        if (!result.faultDescription().isEmpty()) {
+            text.append("Fault: ").append(result.faultDescription()).append("\n");
+        }
+        if (result.experiment().local() != null && !result.experiment().local().rationale().isEmpty() && "local".equals(result.target())) {
+            text.append("Local equivalent: ").append(result.experiment().local().rationale()).append("\n");
+        }
+        text.append("\n");
+        result.checks().forEach(c -> text.append(c.describe()).append("\n"));
+        if (!result.facts().isEmpty()) {
+            text.append("\nFacts:\n");
+            result.facts().forEach((k, v) -> text.append("  ").append(k).append(": ").append(v).append("\n"));
+        }
+        if (!result.events().isEmpty()) {
+            text.append("\nEvents:\n");
+            result.events().forEach(e -> text.append("  ").append(e).append("\n"));
+        }
+        return text.toString();
+    }
+}
