@@ -17,6 +17,7 @@ public final class FailureCapture implements ConcurrentEventListener {
     }
 
     private static final List<FailedStep> FAILED = new ArrayList<>();
+    private static final List<Object> HANDED_OVER = new ArrayList<>();
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
@@ -29,8 +30,20 @@ public final class FailureCapture implements ConcurrentEventListener {
         });
     }
 
-    /** How a self-test feature ended: Cucumber's exit status and the steps that failed. */
-    public record Run(byte exit, List<FailedStep> failed) {
+    /** How a self-test feature ended: Cucumber's exit status, the steps that failed, and what its glue handed over. */
+    public record Run(byte exit, List<FailedStep> failed, List<Object> handedOver) {
+
+        /** The one thing of this type the self-test's glue handed over (the test looks for it in the failure), or null. */
+        public <T> T handedOver(Class<T> type) {
+            return handedOver.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+        }
+    }
+
+    /** For a self-test's glue: hands something it did (the write it lost, say) to the test that runs the feature. */
+    public static void handOver(Object finding) {
+        synchronized (HANDED_OVER) {
+            HANDED_OVER.add(finding);
+        }
     }
 
     /**
@@ -39,6 +52,7 @@ public final class FailureCapture implements ConcurrentEventListener {
      */
     public static Run run(String feature) {
         takeAll();
+        takeHandedOver();
         byte exit = Main.run(new String[]{
                 "--glue", "org.faithbot.verification.steps",
                 "--glue", "org.faithbot.verification.selftest",
@@ -46,7 +60,15 @@ public final class FailureCapture implements ConcurrentEventListener {
                 "--monochrome",
                 "--tags", "@selftest",
                 "classpath:selftest/" + feature}, Thread.currentThread().getContextClassLoader());
-        return new Run(exit, takeAll());
+        return new Run(exit, takeAll(), takeHandedOver());
+    }
+
+    private static List<Object> takeHandedOver() {
+        synchronized (HANDED_OVER) {
+            List<Object> all = List.copyOf(HANDED_OVER);
+            HANDED_OVER.clear();
+            return all;
+        }
     }
 
     public static List<FailedStep> takeAll() {

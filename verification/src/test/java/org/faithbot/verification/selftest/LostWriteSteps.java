@@ -15,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Only in the self-test: loses one acknowledged write in the restored tables, as a faulty restore would. */
 public class LostWriteSteps {
 
-    private static volatile AcknowledgedWrite lost;
-
     private final RecoverySteps recovery;
 
     public LostWriteSteps(RecoverySteps recovery) {
@@ -36,13 +34,6 @@ public class LostWriteSteps {
         Map<String, AttributeValue> deleted = drill.driver().dynamoDb()
                 .deleteItem(r -> r.tableName(table).key(key).returnValues("ALL_OLD")).attributes();
         assertThat(deleted).as("the reply item of %s in %s", victim.describe(), table).isNotEmpty();
-        lost = victim;
-    }
-
-    /** The write the self-test lost, for the test to look for in the failure. */
-    static AcknowledgedWrite takeLost() {
-        AcknowledgedWrite write = lost;
-        lost = null;
-        return write;
+        FailureCapture.handOver(victim); // the write the self-test lost, for the test to look for in the failure
     }
 }

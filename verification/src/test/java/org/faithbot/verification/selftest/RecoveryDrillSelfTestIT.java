@@ -29,7 +29,7 @@ class RecoveryDrillSelfTestIT {
         FailureCapture.Run run = FailureCapture.run("recovery-with-a-lost-write.feature");
         byte exit = run.exit();
         List<FailureCapture.FailedStep> failed = run.failed();
-        AcknowledgedWrite lost = LostWriteSteps.takeLost();
+        AcknowledgedWrite lost = run.handedOver(AcknowledgedWrite.class);
         assertThat(exit).as("exit status of the drill with a lost write").isNotZero();
         assertThat(lost).as("the write the self-test lost").isNotNull();
         assertThat(failed).as("failed steps").hasSize(1);
