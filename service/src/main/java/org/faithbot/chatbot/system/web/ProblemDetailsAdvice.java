@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.faithbot.chatbot.system.dynamodb.IncompleteBatchException;
 import org.faithbot.chatbot.system.dynamodb.InjectedDataStoreFault;
-import org.faithbot.chatbot.system.release.InjectedReleaseFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -124,14 +123,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
         ex.properties().forEach(problem::setProperty);
         return ResponseEntity.status(ex.status()).body(problem);
-    }
-
-    @ExceptionHandler(InjectedReleaseFault.class)
-    ResponseEntity<ProblemDetail> injectedReleaseFault(InjectedReleaseFault ex) {
-        log.warn("Chat request failed on purpose by the release fault switch");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "This release failed the request on purpose (release fault switch chat-failure-ratio)");
-        return ResponseEntity.internalServerError().body(problem);
     }
 
     @ExceptionHandler({ SdkException.class, IncompleteBatchException.class, InjectedDataStoreFault.class })
