@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -24,15 +27,18 @@ import static org.faithbot.chatbot.system.dynamodb.Items.s;
  * {@code <purpose>#<13-digit epoch millis>#<id>}); the current consent of a purpose is its latest record.
  */
 @Repository
-public class ConsentRepository {
+public class ConsentRepository implements UserKeyedTable {
 
     private final DynamoDbClient dynamoDb;
 
     private final String table;
 
-    ConsentRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+    private final UserPartition partition;
+
+    ConsentRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.CONSENTS);
+        this.partition = partitions.of(TableCatalog.CONSENTS);
     }
 
     public void record(String userId, ConsentRecord consent) {
@@ -78,5 +84,25 @@ public class ConsentRepository {
 
     public static Instant latestTime(List<ConsentRecord> history) {
         return history.stream().map(ConsentRecord::recordedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.CONSENTS;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

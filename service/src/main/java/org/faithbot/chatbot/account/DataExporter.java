@@ -16,9 +16,7 @@ import org.faithbot.chatbot.system.dynamodb.AttributeValues;
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
 import org.faithbot.chatbot.system.dynamodb.TableDefinition;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTables;
 
 import org.springframework.stereotype.Service;
 
@@ -26,9 +24,10 @@ import org.springframework.stereotype.Service;
  * Exports everything held about a user (GDPR Art. 15 and 20), machine-readable: the profile
  * (GetItem) and, for every other table of {@code tables.json} that holds personal data, all the
  * user's items with every stored attribute (Query of their partition, every page, strongly
- * consistent; no Scan), under the table's name in camel case ({@code messages} oldest first). Then
- * the data about the user held in other users' partitions ({@link RelatedDataOfUser}) and the
- * user's own privacy audit entries. Expired items are left out. The export is itself audited.
+ * consistent; no Scan), under the table's name in camel case ({@code messages} oldest first); each
+ * table is read by the repository that owns it ({@link UserKeyedTables}). Then the data about the
+ * user held in other users' partitions ({@link RelatedDataOfUser}) and the user's own privacy audit
+ * entries. Expired items are left out. The export is itself audited.
  */
 @Service
 public class DataExporter {
@@ -39,9 +38,11 @@ public class DataExporter {
         .comparing((Map<String, Object> message) -> createdAt(message))
         .thenComparing(message -> String.valueOf(message.get("messageKey")));
 
-    private final DynamoDbClient dynamoDb;
+    private final ProfileRepository profiles;
 
     private final TableCatalog catalog;
+
+    private final UserKeyedTables tables;
 
     private final List<RelatedDataOfUser> related;
 
@@ -49,10 +50,11 @@ public class DataExporter {
 
     private final Clock clock;
 
-    DataExporter(DynamoDbClient dynamoDb, TableCatalog catalog, List<RelatedDataOfUser> related,
-            PrivacyAuditTrail audit, Clock clock) {
-        this.dynamoDb = dynamoDb;
+    DataExporter(ProfileRepository profiles, TableCatalog catalog, UserKeyedTables tables,
+            List<RelatedDataOfUser> related, PrivacyAuditTrail audit, Clock clock) {
+        this.profiles = profiles;
         this.catalog = catalog;
+        this.tables = tables;
         this.related = related;
         this.audit = audit;
         this.clock = clock;
@@ -64,15 +66,10 @@ public class DataExporter {
         export.put("format", FORMAT);
         export.put("userId", userId);
         export.put("exportedAt", Timestamps.format(now));
-        Map<String, AttributeValue> profile = this.dynamoDb
-            .getItem(request -> request.tableName(this.catalog.physicalName(TableCatalog.USERS))
-                .key(Map.of("userId", AttributeValue.fromS(userId)))
-                .consistentRead(true))
-            .item();
-        export.put("profile", (profile != null && !profile.isEmpty()) ? AttributeValues.toPlainMap(profile) : null);
+        export.put("profile", this.profiles.find(userId).map(AttributeValues::toPlainMap).orElse(null));
         Map<String, String> counts = new LinkedHashMap<>();
         for (TableDefinition table : this.catalog.tables()) {
-            if (!table.holdsPersonalData() || !table.hasSortKey() || !"userId".equals(table.partitionKey().name())) {
+            if (!table.holdsPersonalData() || !table.hasSortKey() || !UserKeyedTables.keyedByUser(table)) {
                 continue;
             }
             List<Map<String, Object>> items = partition(table, userId, now);
@@ -92,21 +89,11 @@ public class DataExporter {
 
     private List<Map<String, Object>> partition(TableDefinition table, String userId, Instant now) {
         List<Map<String, Object>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = this.dynamoDb.query(request -> request.tableName(this.catalog.physicalName(table))
-                .keyConditionExpression("userId = :userId")
-                .expressionAttributeValues(Map.of(":userId", AttributeValue.fromS(userId)))
-                .exclusiveStartKey(from)
-                .consistentRead(true));
-            page.items()
-                .stream()
-                .filter(item -> !Items.expired(item, now))
-                .forEach(item -> items.add(AttributeValues.toPlainMap(item)));
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        }
-        while (start != null);
+        this.tables.of(table)
+            .itemsOf(userId)
+            .stream()
+            .filter(item -> !Items.expired(item, now))
+            .forEach(item -> items.add(AttributeValues.toPlainMap(item)));
         return items;
     }
 

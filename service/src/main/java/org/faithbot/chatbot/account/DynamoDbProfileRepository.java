@@ -2,12 +2,16 @@ package org.faithbot.chatbot.account;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.faithbot.chatbot.system.Timestamps;
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -17,7 +21,7 @@ import org.springframework.stereotype.Repository;
 import static org.faithbot.chatbot.system.dynamodb.Items.s;
 
 @Repository
-class DynamoDbProfileRepository implements ProfileRepository {
+class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
 
     static final String USER_ID = "userId";
 
@@ -25,9 +29,12 @@ class DynamoDbProfileRepository implements ProfileRepository {
 
     private final String table;
 
-    DynamoDbProfileRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+    private final UserPartition partition;
+
+    DynamoDbProfileRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.USERS);
+        this.partition = partitions.of(TableCatalog.USERS);
     }
 
     @Override
@@ -141,5 +148,25 @@ class DynamoDbProfileRepository implements ProfileRepository {
 
     private static Map<String, AttributeValue> key(String userId) {
         return Map.of(USER_ID, s(userId));
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.USERS;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

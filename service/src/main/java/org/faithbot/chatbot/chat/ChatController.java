@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import org.faithbot.chatbot.reply.Reply;
 import org.faithbot.chatbot.system.Timestamps;
 import org.faithbot.chatbot.system.idempotency.IdempotencyKeys;
-import org.faithbot.chatbot.system.release.ChatFailureInjector;
 import org.faithbot.chatbot.system.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
@@ -25,18 +24,14 @@ class ChatController {
 
     private final ChatService chat;
 
-    private final ChatFailureInjector releaseFault;
-
-    ChatController(ChatService chat, ChatFailureInjector releaseFault) {
+    ChatController(ChatService chat) {
         this.chat = chat;
-        this.releaseFault = releaseFault;
     }
 
     @PostMapping(path = "/api/v1/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChatResponse> chat(CurrentUser user, @Valid @RequestBody ChatRequest request,
             @RequestHeader(name = GLOBAL_PRIVACY_CONTROL, required = false) @Nullable String globalPrivacyControl,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey) {
-        this.releaseFault.maybeFail();
         ChatService.ChatTurn turn = this.chat.chat(user, request.message(), request.conversationId(),
                 "1".equals(globalPrivacyControl), (idempotencyKey != null) ? IdempotencyKeys.validKey(idempotencyKey) : null);
         ChatMessage answer = turn.answer();

@@ -1,12 +1,16 @@
 package org.faithbot.chatbot.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.QueryPage;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,15 +22,18 @@ import org.springframework.stereotype.Repository;
 import static org.faithbot.chatbot.system.dynamodb.Items.s;
 
 @Repository
-class DynamoDbConversationRepository implements ConversationRepository {
+class DynamoDbConversationRepository implements ConversationRepository, UserKeyedTable {
 
     private final DynamoDbClient dynamoDb;
 
     private final String table;
 
-    DynamoDbConversationRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+    private final UserPartition partition;
+
+    DynamoDbConversationRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.CONVERSATIONS);
+        this.partition = partitions.of(TableCatalog.CONVERSATIONS);
     }
 
     @Override
@@ -91,5 +98,25 @@ class DynamoDbConversationRepository implements ConversationRepository {
 
     private static Map<String, AttributeValue> key(String userId, String conversationId) {
         return Map.of("userId", s(userId), "conversationId", s(conversationId));
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.CONVERSATIONS;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

@@ -12,6 +12,9 @@ import org.faithbot.chatbot.system.dynamodb.DocumentTables;
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.QueryPage;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -22,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class DynamoDbMessageRepository implements MessageRepository {
+class DynamoDbMessageRepository implements MessageRepository, UserKeyedTable {
 
     private final DynamoDbTable<EnhancedDocument> messages;
 
@@ -32,11 +35,15 @@ class DynamoDbMessageRepository implements MessageRepository {
 
     private final String table;
 
-    DynamoDbMessageRepository(DocumentTables tables, DynamoDbClient dynamoDb, BatchWriter batchWriter) {
+    private final UserPartition partition;
+
+    DynamoDbMessageRepository(DocumentTables tables, DynamoDbClient dynamoDb, BatchWriter batchWriter,
+            UserPartitions partitions) {
         this.messages = tables.table(TableCatalog.MESSAGES);
         this.dynamoDb = dynamoDb;
         this.batchWriter = batchWriter;
         this.table = tables.catalog().physicalName(TableCatalog.MESSAGES);
+        this.partition = partitions.of(TableCatalog.MESSAGES);
     }
 
     @Override
@@ -98,5 +105,25 @@ class DynamoDbMessageRepository implements MessageRepository {
             document.putString("crisisCategory", message.crisisCategory());
         }
         return document.build();
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.MESSAGES;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

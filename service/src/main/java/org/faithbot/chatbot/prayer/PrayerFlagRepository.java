@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.QueryPage;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,7 +28,7 @@ import static org.faithbot.chatbot.system.dynamodb.Items.s;
  * moderators' index {@code openReports}; {@code byPrayer} finds a prayer's reports.
  */
 @Repository
-public class PrayerFlagRepository {
+public class PrayerFlagRepository implements UserKeyedTable {
 
     static final String BY_PRAYER = "byPrayer";
 
@@ -39,9 +42,12 @@ public class PrayerFlagRepository {
 
     private final String table;
 
-    PrayerFlagRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+    private final UserPartition partition;
+
+    PrayerFlagRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.PRAYER_FLAGS);
+        this.partition = partitions.of(TableCatalog.PRAYER_FLAGS);
     }
 
     /** Stores a report unless the reporter already reported the prayer (conditional put). */
@@ -120,5 +126,25 @@ public class PrayerFlagRepository {
     public void delete(String reporterId, String flagId) {
         this.dynamoDb.deleteItem(request -> request.tableName(this.table)
             .key(Map.of("userId", s(reporterId), "flagId", s(flagId))));
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.PRAYER_FLAGS;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.QueryPage;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,7 +31,7 @@ import static org.faithbot.chatbot.system.dynamodb.Items.s;
  * State changes are conditional updates, so two members never both claim a prayer.
  */
 @Repository
-public class PrayerRepository {
+public class PrayerRepository implements UserKeyedTable {
 
     static final String BY_PRAYER_ID = "byPrayerId";
 
@@ -46,9 +49,12 @@ public class PrayerRepository {
 
     private final String table;
 
-    PrayerRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+    private final UserPartition partition;
+
+    PrayerRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.PRAYERS);
+        this.partition = partitions.of(TableCatalog.PRAYERS);
     }
 
     /** Stores a new prayer unless its id exists (conditional put); false when it does. */
@@ -226,5 +232,25 @@ public class PrayerRepository {
 
     private static Map<String, AttributeValue> key(String userId, String prayerId) {
         return Map.of("userId", s(userId), "prayerId", s(prayerId));
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.PRAYERS;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,7 +22,7 @@ import static org.faithbot.chatbot.system.dynamodb.Items.s;
  * prayer's responses for its author. A response never holds the prayer author's id.
  */
 @Repository
-public class PrayerResponseRepository {
+public class PrayerResponseRepository implements UserKeyedTable {
 
     static final String BY_PRAYER = "byPrayer";
 
@@ -27,9 +30,12 @@ public class PrayerResponseRepository {
 
     private final String table;
 
-    PrayerResponseRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+    private final UserPartition partition;
+
+    PrayerResponseRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.PRAYER_RESPONSES);
+        this.partition = partitions.of(TableCatalog.PRAYER_RESPONSES);
     }
 
     public void save(String responderId, String responseId, String prayerId, String text, Instant createdAt,
@@ -53,5 +59,25 @@ public class PrayerResponseRepository {
     public void delete(String responderId, String responseId) {
         this.dynamoDb.deleteItem(request -> request.tableName(this.table)
             .key(Map.of("userId", s(responderId), "responseId", s(responseId))));
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.PRAYER_RESPONSES;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

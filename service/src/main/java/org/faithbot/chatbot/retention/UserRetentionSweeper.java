@@ -2,7 +2,6 @@ package org.faithbot.chatbot.retention;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -11,23 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.faithbot.chatbot.system.cache.PersonalDataCache;
-import org.faithbot.chatbot.system.dynamodb.ExpiredItemReaper;
-import org.faithbot.chatbot.system.dynamodb.Items;
-import org.faithbot.chatbot.system.dynamodb.KeyOf;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
 import org.faithbot.chatbot.system.dynamodb.TableDefinition;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes a user's expired items (retention ran out) from every table keyed by {@code userId} with a
- * TTL attribute: a Query of the user's partition per table (filter {@code expiresAt < now}, keys
- * only; never a Scan), each found item deleted on condition it is still expired. Runs in the
+ * TTL attribute, through the repository that owns the table ({@link UserKeyedTables}): a Query of
+ * the user's partition per table (filter {@code expiresAt < now}, keys only; never a Scan), each
+ * found item deleted on condition it is still expired. Runs in the
  * background when the user is active, at most once per {@code chatbot.retention.user-sweep-interval}
  * per user and instance (remembered in memory, an in-process cache of user ids that erasure
  * clears). DynamoDB's TTL does the same in AWS; locally it is the only deletion besides the
@@ -40,11 +35,9 @@ public class UserRetentionSweeper implements PersonalDataCache {
 
     private static final Logger log = LoggerFactory.getLogger(UserRetentionSweeper.class);
 
-    private final DynamoDbClient dynamoDb;
-
     private final TableCatalog catalog;
 
-    private final ExpiredItemReaper reaper;
+    private final UserKeyedTables tables;
 
     private final Clock clock;
 
@@ -57,11 +50,9 @@ public class UserRetentionSweeper implements PersonalDataCache {
     /** At most this many sweeps run at once, so a burst of new users never crowds out the requests. */
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT_SWEEPS);
 
-    UserRetentionSweeper(DynamoDbClient dynamoDb, TableCatalog catalog, ExpiredItemReaper reaper,
-            RetentionProperties retention, Clock clock) {
-        this.dynamoDb = dynamoDb;
+    UserRetentionSweeper(TableCatalog catalog, UserKeyedTables tables, RetentionProperties retention, Clock clock) {
         this.catalog = catalog;
-        this.reaper = reaper;
+        this.tables = tables;
         this.clock = clock;
         this.sweptRecently = Caffeine.newBuilder()
             .expireAfterWrite(retention.userSweepInterval())
@@ -107,35 +98,10 @@ public class UserRetentionSweeper implements PersonalDataCache {
         Instant now = this.clock.instant();
         int deleted = 0;
         for (TableDefinition table : this.catalog.tables()) {
-            if (table.hasTtl() && "userId".equals(table.partitionKey().name())) {
-                deleted += sweep(table, userId, now);
+            if (table.hasTtl() && UserKeyedTables.keyedByUser(table)) {
+                deleted += this.tables.of(table).deleteExpiredOf(userId, now);
             }
         }
-        return deleted;
-    }
-
-    private int sweep(TableDefinition table, String userId, Instant now) {
-        int deleted = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = this.dynamoDb.query(request -> request.tableName(this.catalog.physicalName(table))
-                .keyConditionExpression("userId = :userId")
-                .filterExpression("#ttl < :now")
-                .projectionExpression(table.hasSortKey() ? "userId, #sortKey" : "userId")
-                .expressionAttributeNames(table.hasSortKey()
-                        ? Map.of("#ttl", table.ttlAttribute(), "#sortKey", table.sortKey().name())
-                        : Map.of("#ttl", table.ttlAttribute()))
-                .expressionAttributeValues(Map.of(":userId", AttributeValue.fromS(userId), ":now", Items.epochSeconds(now)))
-                .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (this.reaper.deleteIfStillExpired(table, KeyOf.item(table, item))) {
-                    deleted++;
-                }
-            }
-            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        }
-        while (start != null);
         return deleted;
     }
 

@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.QueryPage;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,7 +29,7 @@ import static org.faithbot.chatbot.system.dynamodb.Items.s;
  * {@code byStatus} lists them for the support team (oldest first), {@code byEscalationId} finds one by id.
  */
 @Repository
-public class EscalationRepository {
+public class EscalationRepository implements UserKeyedTable {
 
     static final String BY_STATUS = "byStatus";
 
@@ -36,9 +39,12 @@ public class EscalationRepository {
 
     private final String table;
 
-    EscalationRepository(DynamoDbClient dynamoDb, TableCatalog catalog) {
+    private final UserPartition partition;
+
+    EscalationRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.ESCALATIONS);
+        this.partition = partitions.of(TableCatalog.ESCALATIONS);
     }
 
     /** Stores a new escalation unless one of that id exists (conditional put). */
@@ -151,5 +157,25 @@ public class EscalationRepository {
 
     private static Map<String, AttributeValue> key(String userId, String escalationId) {
         return Map.of("userId", s(userId), "escalationId", s(escalationId));
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.ESCALATIONS;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 }

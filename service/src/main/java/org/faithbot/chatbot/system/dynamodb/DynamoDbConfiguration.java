@@ -1,6 +1,7 @@
 package org.faithbot.chatbot.system.dynamodb;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -88,6 +89,17 @@ class DynamoDbConfiguration {
     @Bean
     BatchDeleter batchDeleter(DynamoDbEnhancedClient dynamoDbEnhancedClient) {
         return new BatchDeleter(dynamoDbEnhancedClient);
+    }
+
+    @Bean
+    UserPartitions userPartitions(DynamoDbClient dynamoDbClient, DocumentTables documentTables,
+            BatchDeleter batchDeleter, ExpiredItemReaper expiredItemReaper) {
+        return new UserPartitions(dynamoDbClient, documentTables, batchDeleter, expiredItemReaper);
+    }
+
+    @Bean
+    UserKeyedTables userKeyedTables(TableCatalog tableCatalog, List<UserKeyedTable> owners) {
+        return new UserKeyedTables(tableCatalog, owners);
     }
 
     private static AwsCredentialsProvider credentials(DynamoDbProperties properties) {

@@ -6,12 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.faithbot.chatbot.retention.RetentionProperties;
 import org.faithbot.chatbot.system.dynamodb.Items;
 import org.faithbot.chatbot.system.dynamodb.TableCatalog;
+import org.faithbot.chatbot.system.dynamodb.UserKeyedTable;
+import org.faithbot.chatbot.system.dynamodb.UserPartition;
+import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import org.faithbot.chatbot.system.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,9 +32,10 @@ import static org.faithbot.chatbot.system.dynamodb.Items.s;
  * user and {@code <operation>#<key>}), recording a fingerprint of the request and the id of the
  * resource it creates; a retry finds the claim and gets the same resource back; the same key with a
  * different request is refused (422). Keys are remembered for {@code chatbot.retention.idempotency-keys}.
+ * The owner of the table: a user's keys are exported, erased and swept with the user's other data.
  */
 @Component
-public class IdempotencyKeys {
+public class IdempotencyKeys implements UserKeyedTable {
 
     public static final String HEADER = "Idempotency-Key";
 
@@ -44,11 +49,15 @@ public class IdempotencyKeys {
 
     private final Clock clock;
 
-    IdempotencyKeys(DynamoDbClient dynamoDb, TableCatalog catalog, RetentionProperties retention, Clock clock) {
+    private final UserPartition partition;
+
+    IdempotencyKeys(DynamoDbClient dynamoDb, TableCatalog catalog, RetentionProperties retention, Clock clock,
+            UserPartitions partitions) {
         this.dynamoDb = dynamoDb;
         this.table = catalog.physicalName(TableCatalog.IDEMPOTENCY_KEYS);
         this.retention = retention;
         this.clock = clock;
+        this.partition = partitions.of(TableCatalog.IDEMPOTENCY_KEYS);
     }
 
     /** 400 unless the key is 1 to 128 letters, digits or {@code . _ : -}. */
@@ -133,6 +142,26 @@ public class IdempotencyKeys {
                 .consistentRead(true))
             .item();
         return new Claim(false, claim.resourceId(), claim.createdAt(), Items.string(earlier, "outcome"));
+    }
+
+    @Override
+    public String tableName() {
+        return TableCatalog.IDEMPOTENCY_KEYS;
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return this.partition.items(userId);
+    }
+
+    @Override
+    public int deleteAllOf(String userId) {
+        return this.partition.deleteAll(userId);
+    }
+
+    @Override
+    public int deleteExpiredOf(String userId, Instant now) {
+        return this.partition.deleteExpired(userId, now);
     }
 
     /**

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.faithbot.chatbot.system.dynamodb.IncompleteBatchException;
-import org.faithbot.chatbot.system.dynamodb.InjectedDataStoreFault;
-import org.faithbot.chatbot.system.release.InjectedReleaseFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -126,15 +124,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(ex.status()).body(problem);
     }
 
-    @ExceptionHandler(InjectedReleaseFault.class)
-    ResponseEntity<ProblemDetail> injectedReleaseFault(InjectedReleaseFault ex) {
-        log.warn("Chat request failed on purpose by the release fault switch");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "This release failed the request on purpose (release fault switch chat-failure-ratio)");
-        return ResponseEntity.internalServerError().body(problem);
-    }
-
-    @ExceptionHandler({ SdkException.class, IncompleteBatchException.class, InjectedDataStoreFault.class })
+    @ExceptionHandler({ SdkException.class, IncompleteBatchException.class })
     ResponseEntity<ProblemDetail> dataStoreUnavailable(RuntimeException ex) {
         log.warn("Data store call failed: {}: {}", ex.getClass().getSimpleName(), ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import static org.faithbot.chatbot.support.Requests.getAs;
+import static org.faithbot.chatbot.support.Requests.postAs;
 import static org.faithbot.chatbot.support.Requests.postJsonAs;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -38,7 +40,20 @@ class ReleaseFaultSwitchesTest extends FaultDrillTest {
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.status").value(500))
             .andExpect(jsonPath("$.detail").value(containsString("release fault switch")));
-        this.mvc.perform(getAs(token, "/api/v1/conversations")).andExpect(status().isOk());
+        this.mvc.perform(getAs(token, "/api/v1/conversations"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.items").isEmpty());
+    }
+
+    @Test
+    void onlyChatsTheControllerWouldAnswerFailBadInputStillGetsItsClientError() throws Exception {
+        this.mvc.perform(post("/api/v1/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\": \"hello\"}"))
+            .andExpect(status().isUnauthorized());
+        String token = TestTokens.user(TestTokens.newUserId());
+        this.mvc.perform(postJsonAs(token, "/api/v1/chat", "{}")).andExpect(status().isBadRequest());
+        this.mvc.perform(postJsonAs(token, "/api/v1/chat", "{\"message\": ")).andExpect(status().isBadRequest());
+        this.mvc.perform(postAs(token, "/api/v1/chat").contentType(MediaType.TEXT_PLAIN).content("hello"))
+            .andExpect(status().isUnsupportedMediaType());
     }
 
     @Test

@@ -1,9 +1,9 @@
-package org.faithbot.chatbot.system.release;
+package org.faithbot.chatbot.system.release.fault;
 
 /** A chat request failed on purpose by {@code chatbot.release.fault.chat-failure-ratio}. */
-public class InjectedReleaseFault extends RuntimeException {
+class InjectedReleaseFault extends RuntimeException {
 
-    public InjectedReleaseFault() {
+    InjectedReleaseFault() {
         super("release fault injected (chatbot.release.fault.chat-failure-ratio)", null, false, false);
     }
 }
