@@ -73,6 +73,22 @@ public final class LocalDeployments {
         return instance;
     }
 
+    /**
+     * Returns once the instances started ahead (which may still be starting) have settled: ready, exited, or live
+     * without being ready for a while; at the latest after the controller's readiness timeout.
+     */
+    public void awaitStartUps(List<NewInstance> instances) {
+        new StartUpWait(controller.settings()).await(instances);
+    }
+
+    /**
+     * Warms the ready ones of the instances started ahead, before any load, in parallel; {@code faultyChats} says, by
+     * name, which fail a share of their chat requests on purpose (and get only a short warm-up).
+     */
+    public void warmUp(List<NewInstance> instances, Map<String, Boolean> faultyChats) {
+        new ReleaseWarmUp(target).warm(instances, faultyChats);
+    }
+
     /** The instances launched ahead under these names, handed to a deployment (which owns them from now on). */
     public synchronized List<NewInstance> take(List<String> names) {
         List<NewInstance> taken = new ArrayList<>();

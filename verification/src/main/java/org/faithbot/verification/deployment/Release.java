@@ -3,6 +3,8 @@ package org.faithbot.verification.deployment;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A release of the service as a deployment carries it: a label (shown in every response's
@@ -18,6 +20,7 @@ public record Release(String label, Map<String, String> properties, String descr
     public static final String LABEL = "chatbot.release.label";
     public static final String CHAT_FAILURE_RATIO = "chatbot.release.fault.chat-failure-ratio";
     public static final String READINESS_DOWN = "chatbot.release.fault.readiness-down";
+    private static final Pattern FAILING = Pattern.compile("fails (\\d+) % of chat requests");
 
     public Release {
         if (label == null || label.isBlank() || !label.matches("[A-Za-z0-9._-]+")) {
@@ -40,6 +43,29 @@ public record Release(String label, Map<String, String> properties, String descr
     /** A bad release whose readiness probe never reports UP. */
     public static Release readinessDown(String label) {
         return new Release(label, Map.of(READINESS_DOWN, "true"), "a bad release whose readiness never comes up");
+    }
+
+    /**
+     * A release as the features name it: its label and its fault in words, {@code none},
+     * {@code fails 30 % of chat requests} or {@code readiness never comes up}.
+     *
+     * @throws IllegalArgumentException for any other fault
+     */
+    public static Release parse(String label, String fault) {
+        Matcher failing = FAILING.matcher(fault);
+        if (failing.matches()) {
+            return failingChats(label, Integer.parseInt(failing.group(1)) / 100.0);
+        }
+        return switch (fault) {
+            case "none" -> good(label);
+            case "readiness never comes up" -> readinessDown(label);
+            default -> throw new IllegalArgumentException("unknown fault '" + fault + "'");
+        };
+    }
+
+    /** Whether it is built to fail a share of its chat requests (its deliberate 500 answers to chat are expected). */
+    public boolean failsChats() {
+        return properties.containsKey(CHAT_FAILURE_RATIO);
     }
 
     /** The Spring properties an instance of this release is started with (command-line arguments locally). */

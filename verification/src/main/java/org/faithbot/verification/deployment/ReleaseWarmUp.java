@@ -1,0 +1,77 @@
+package org.faithbot.verification.deployment;
+
+import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.local.LocalTarget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Warms every started instance that is ready, as the local target warms s1 and s2, before any load:
+ * on two shared cores the JIT compiling a new JVM's hot paths would starve the instances serving
+ * the members (in AWS each task has its own CPU), and a blue-green switch would hand all of their
+ * traffic to JVMs still compiling. The deployment's time still counts from the launch.
+ */
+final class ReleaseWarmUp {
+
+    /**
+     * Chat turns (each with a conversation list and an export) sent straight to each release started
+     * ahead, before the load: a good release's instances will take all of the members' traffic at the
+     * switch, so they are warmed until the JIT's second tier has compiled the request paths (a few
+     * thousand invocations each), as a JVM fleet is warmed before a blue-green switch; a bad release's
+     * only need their first requests' class loading done. The turns run in parallel over
+     * {@link #WARM_UP_WORKERS} workers, a new member every {@link #WARM_UP_BATCH} turns (members'
+     * histories stay short; each is erased at the end of its batch).
+     */
+    static final int WARM_UP_TURNS_GOOD = 1000;
+    static final int WARM_UP_TURNS_FAULTY = 50;
+    static final int WARM_UP_BATCH = 25;
+    static final int WARM_UP_WORKERS = 4;
+
+    private final LocalTarget target;
+
+    ReleaseWarmUp(LocalTarget target) {
+        this.target = target;
+    }
+
+    /** Warms the ready ones of {@code instances}; {@code faultyChats} says, by name, which fail a share of chat requests on purpose. */
+    void warm(List<NewInstance> instances, Map<String, Boolean> faultyChats) {
+        long started = System.nanoTime();
+        List<Callable<Void>> batches = new ArrayList<>();
+        List<String> warmed = new ArrayList<>();
+        for (NewInstance instance : instances) {
+            if (!instance.alive() || instance.readinessStatus() != 200) {
+                continue;
+            }
+            boolean faulty = faultyChats.getOrDefault(instance.name(), false);
+            int turns = faulty ? WARM_UP_TURNS_FAULTY : WARM_UP_TURNS_GOOD;
+            target.instances().stream().filter(i -> i.name().equals(instance.name())).findFirst()
+                    .ifPresent(i -> {
+                        warmed.add(i.name() + " (" + turns + " turns)");
+                        for (int sent = 0; sent < turns; sent += WARM_UP_BATCH) {
+                            batches.add(() -> {
+                                i.warmUp(target.tokens().tokenFor(TestUser.fresh("Warmup")), WARM_UP_BATCH, faulty);
+                                return null;
+                            });
+                        }
+                    });
+        }
+        try (ExecutorService workers = Executors.newFixedThreadPool(WARM_UP_WORKERS)) {
+            for (Future<Void> batch : workers.invokeAll(batches)) {
+                batch.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming " + warmed, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("warming " + warmed + " failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        System.out.printf("[deployment] warmed %s in %.1f s, %d workers%n", warmed, (System.nanoTime() - started) / 1e9, WARM_UP_WORKERS);
+    }
+}
