@@ -47,22 +47,22 @@ public class PerformanceSteps {
 
     @Given("{int} members are using the chatbot at the same time")
     public void membersAtTheSameTime(int users) {
-        measured(() -> loads.concurrentUsers(users));
+        runLoad(() -> loads.concurrentUsers(users));
     }
 
     @When("members keep arriving at {int} per second, each asking one question")
     public void membersKeepArriving(int rate) {
-        measured(() -> loads.arrivals(rate));
+        runLoad(() -> loads.arrivals(rate));
     }
 
     @When("members keep arriving at {int} per second for {int} seconds, each asking one question")
     public void membersKeepArrivingFor(int rate, int seconds) {
-        measured(() -> loads.arrivals(rate, seconds));
+        runLoad(() -> loads.arrivals(rate, seconds));
     }
 
     @When("the arrival rate rises step by step until the SLOs break")
     public void arrivalRateRises() {
-        measured(loads::capacitySearch);
+        runLoad(loads::capacitySearch);
         Allure.addAttachment("capacity search: levels", "application/json", load.run().telemetry().toPrettyString());
     }
 
@@ -71,7 +71,7 @@ public class PerformanceSteps {
         loads.stallEveryInstance(Duration.ofSeconds(after), Duration.ofSeconds(stall));
     }
 
-    private void measured(Supplier<MeasuredLoad> made) {
+    private void runLoad(Supplier<MeasuredLoad> made) {
         load = measurable(made);
         figures = new LoadFigures(load, context.target().name(), Targets.projectRoot());
         loads.faultInLastLoad().ifPresent(fault -> Allure.addAttachment("latency fault", "text/plain", fault));
