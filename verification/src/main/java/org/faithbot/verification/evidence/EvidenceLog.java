@@ -37,17 +37,6 @@ public final class EvidenceLog {
                 figure.met(), Evidence.Kind.MEASURED, target, figure.conditions(), scenario, Instant.now()));
     }
 
-    /**
-     * The positional form the step definitions are leaving for {@link EvidenceRecorder}.
-     *
-     * @deprecated record a {@link Figure} through the scenario's {@link EvidenceRecorder}
-     */
-    @Deprecated(forRemoval = true)
-    public Evidence measured(String criterion, String metric, double value, String unit, Comparator comparator, Double threshold,
-                             String target, String conditions, String scenario) {
-        return measured(criterion, Figure.of(metric, value, unit).judged(comparator, threshold).when(conditions), target, scenario);
-    }
-
     /** Records the outcome of a rule checked against files (Terraform, workflows, documents). */
     public Evidence checkedStatically(String criterion, String rule, boolean passed, String scenario) {
         return add(new Evidence(criterion, rule, passed ? 1 : 0, "", Comparator.EQUAL_TO, 1.0, passed, Evidence.Kind.STATIC,
