@@ -50,10 +50,14 @@ public final class CriteriaCatalogue {
                         group.path("id").asText(),
                         group.path("title").asText(),
                         c.path("title").asText(),
-                        c.path("judged").asText(),
+                        levelOf(c),
+                        c.path("why").asText("").trim(),
                         c.hasNonNull("target") ? c.get("target").asText() : null);
                 if (!CRITERION_TAG.matcher(criterion.id()).matches()) {
                     throw new IllegalStateException("criterion id " + criterion.id() + " is not of the form AC-x.y, NFR-X-n or SC-X-n");
+                }
+                if (criterion.why().isEmpty()) {
+                    throw new IllegalStateException("criterion " + criterion.id() + " gives no why: say in one line why its level");
                 }
                 if (byId.put(criterion.id(), criterion) != null) {
                     throw new IllegalStateException("criterion " + criterion.id() + " is listed twice");
@@ -61,6 +65,18 @@ public final class CriteriaCatalogue {
             }
         }
         return new CriteriaCatalogue(byId, FigureRouting.parse(root.path("figures"), byId.keySet()));
+    }
+
+    private static ProofLevel levelOf(JsonNode c) {
+        String id = c.path("id").asText();
+        if (!c.hasNonNull("level")) {
+            throw new IllegalStateException("criterion " + id + " has no level: static, local, staging, production or sign-off");
+        }
+        ProofLevel level = ProofLevel.of(c.get("level").asText());
+        if (!level.canBeRequired()) {
+            throw new IllegalStateException("criterion " + id + " demands '" + level + "': an emulator is evidence, never a requirement");
+        }
+        return level;
     }
 
     /** Which criteria each figure is evidence for (the {@code figures:} section). */

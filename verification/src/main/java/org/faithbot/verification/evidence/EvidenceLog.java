@@ -7,6 +7,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
+import org.faithbot.verification.catalogue.ProofLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,16 +32,20 @@ public final class EvidenceLog {
 
     private final List<Evidence> records = new ArrayList<>();
 
-    /** Records a figure measured on {@code target} under {@code criterion}; the caller asserts on {@link Evidence#passed()}. */
+    /**
+     * Records a figure measured on {@code target} under {@code criterion}; the caller asserts on {@link Evidence#passed()}.
+     * Its level is the target's (local, staging, production), or emulator when the figure was measured on one.
+     */
     public Evidence measured(String criterion, Figure figure, String target, String scenario) {
         return add(new Evidence(criterion, figure.metric(), figure.value(), figure.unit(), figure.comparator(), figure.threshold(),
-                figure.met(), Evidence.Kind.MEASURED, target, figure.conditions(), scenario, Instant.now()));
+                figure.met(), Evidence.Kind.MEASURED, target, figure.conditions(), scenario, Instant.now(),
+                Evidence.levelOf(Evidence.Kind.MEASURED, target, figure.emulator()), figure.emulator(), null));
     }
 
     /** Records the outcome of a rule checked against files (Terraform, workflows, documents). */
     public Evidence checkedStatically(String criterion, String rule, boolean passed, String scenario) {
         return add(new Evidence(criterion, rule, passed ? 1 : 0, "", Comparator.EQUAL_TO, 1.0, passed, Evidence.Kind.STATIC,
-                "files", "static check of the repository's files", scenario, Instant.now()));
+                "files", "static check of the repository's files", scenario, Instant.now(), ProofLevel.STATIC, null, null));
     }
 
     private Evidence add(Evidence evidence) {
@@ -86,9 +91,14 @@ public final class EvidenceLog {
     }
 
     public void writeTo(Path file) {
+        writeTo(file, null);
+    }
+
+    /** Writes every record, each stamped with the commit the run was on (null: as recorded). */
+    public void writeTo(Path file, String commit) {
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), records());
+            JSON.writeValue(file.toFile(), commit == null ? records() : records().stream().map(e -> e.withCommit(commit)).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -18,20 +18,37 @@ public final class EvidenceRecorder {
     private final List<String> scenarioCriteria;
     private final String target;
     private final String scenario;
+    private final String emulator;
 
     public EvidenceRecorder(EvidenceLog log, FigureRouting routing, List<String> scenarioCriteria, String target, String scenario) {
+        this(log, routing, scenarioCriteria, target, scenario, null);
+    }
+
+    private EvidenceRecorder(EvidenceLog log, FigureRouting routing, List<String> scenarioCriteria, String target, String scenario,
+                             String emulator) {
         this.log = log;
         this.routing = routing;
         this.scenarioCriteria = List.copyOf(scenarioCriteria);
         this.target = target;
         this.scenario = scenario;
+        this.emulator = emulator;
+    }
+
+    /**
+     * This scenario's recorder for figures measured against an emulator or a stub of an AWS service ({@code "moto"},
+     * {@code "WireMock"}): every figure it records has the level {@code emulator} (a rehearsal of a staging criterion,
+     * never its proof). Static checks keep the level static.
+     */
+    public EvidenceRecorder onEmulator(String name) {
+        return new EvidenceRecorder(log, routing, scenarioCriteria, target, scenario, java.util.Objects.requireNonNull(name, "emulator"));
     }
 
     /** Records the figure under each criterion it serves here; the records come back for the step to assert on. */
     public List<Evidence> record(String key, Figure figure) {
         List<Evidence> recorded = new ArrayList<>();
+        Figure measured = emulator != null && figure.emulator() == null ? figure.onEmulator(emulator) : figure;
         for (String criterion : routing.criteriaFor(key, scenarioCriteria)) {
-            recorded.add(log.measured(criterion, figure, target, scenario));
+            recorded.add(log.measured(criterion, measured, target, scenario));
         }
         return recorded;
     }

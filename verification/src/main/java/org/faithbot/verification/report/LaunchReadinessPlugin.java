@@ -1,7 +1,5 @@
 package org.faithbot.verification.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestCaseFinished;
@@ -17,15 +15,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Cucumber plugin: records how each scenario ended and, when the run finishes, computes the
- * per-criterion summary, prints it, and writes summary.txt, summary.json and evidence.json under
- * reports/launch-readiness/. (The local target stops with the JVM, after the self-tests that share it.)
+ * per-criterion summary and the run's gate, prints them, and writes summary.txt, summary.json and evidence.json
+ * (every record with its level and the commit the run was on) under reports/launch-readiness/. (The local
+ * target stops with the JVM, after the self-tests that share it.)
  */
 public final class LaunchReadinessPlugin implements ConcurrentEventListener {
 
@@ -53,41 +50,17 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
         Path root = run.projectRoot();
         Path out = root.resolve("reports/launch-readiness");
         EvidenceLog evidence = run.evidence();
-        LaunchSummary summary = LaunchSummary.of(run.targetName(), catalogue,
+        String commit = RunCommit.of(root);
+        LaunchSummary summary = LaunchSummary.of(run.targetName(), commit, catalogue,
                 FeatureIndex.of(root.resolve("features")), List.copyOf(outcomes), evidence.records());
         String rendered = summary.render();
         System.out.println(rendered);
-        evidence.writeTo(out.resolve("evidence.json"));
-        String json = toJson(summary);
+        evidence.writeTo(out.resolve("evidence.json"), commit);
+        String json = summary.json();
         write(out.resolve("summary.txt"), rendered);
         write(out.resolve("summary.json"), json);
         VerdictResult.write(summary, rendered, json, read(out.resolve("evidence.json")));
         UnverifiedCriteria.write(summary);
-    }
-
-    private static String toJson(LaunchSummary summary) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("target", summary.target());
-        json.put("verdict", summary.verdict());
-        json.put("counts", summary.counts());
-        json.put("unknownCriterionTags", summary.coverage().unknownCriterionTags());
-        json.put("criteria", summary.results().stream().map(r -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", r.criterion().id());
-            c.put("group", r.criterion().groupId());
-            c.put("title", r.criterion().title());
-            c.put("status", r.status());
-            c.put("scenariosWritten", r.scenariosWritten());
-            c.put("scenariosRun", r.scenariosRun());
-            c.put("evidence", r.evidence());
-            c.put("failures", r.failures());
-            return c;
-        }).toList());
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String read(Path file) {

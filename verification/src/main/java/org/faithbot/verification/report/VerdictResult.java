@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-/** Puts the launch verdict into the Allure report as a result of its own, with the summary and the evidence attached. */
+/**
+ * Puts the run's gate into the Allure report as a result of its own, with the summary and the evidence attached:
+ * green only when the local gate says READY FOR STAGING (never a GO: one run cannot give one), red when it says
+ * NOT READY; a staging run's evidence is red when a criterion failed, otherwise skipped (its verdict comes from a merge).
+ */
 final class VerdictResult {
 
     private VerdictResult() {
@@ -20,13 +24,12 @@ final class VerdictResult {
     static void write(LaunchSummary summary, String renderedSummary, String summaryJson, String evidenceJson) {
         AllureLifecycle lifecycle = Allure.getLifecycle();
         String uuid = UUID.randomUUID().toString();
-        boolean go = summary.verdict().equals("GO");
         lifecycle.scheduleTestCase(new TestResult()
                 .setUuid(uuid)
-                .setName("Launch readiness verdict (" + summary.target() + "): " + summary.verdict())
+                .setName("Launch readiness gate (" + summary.target() + "): " + summary.verdict())
                 .setFullName("launch-readiness.verdict." + summary.target())
                 .setHistoryId("launch-readiness-verdict-" + summary.target())
-                .setStatus(go ? Status.PASSED : Status.FAILED)
+                .setStatus(status(summary))
                 .setStatusDetails(new StatusDetails().setMessage(counts(summary)))
                 .setLabels(List.of(
                         new Label().setName("epic").setValue("Launch readiness"),
@@ -41,9 +44,24 @@ final class VerdictResult {
         lifecycle.writeTestCase(uuid);
     }
 
+    static Status status(LaunchSummary summary) {
+        LaunchGate gate = summary.gate();
+        if (gate.open()) {
+            return Status.PASSED;
+        }
+        if (gate.verdict().equals(LaunchGate.STAGING_EVIDENCE)) {
+            return summary.counts().get(CriterionStatus.FAILED) > 0 ? Status.FAILED : Status.SKIPPED;
+        }
+        return Status.FAILED;
+    }
+
     private static String counts(LaunchSummary summary) {
-        StringBuilder text = new StringBuilder(summary.verdict()).append(": ");
+        StringBuilder text = new StringBuilder(summary.verdict()).append(" (commit ").append(summary.commit()).append("): ");
         summary.counts().forEach((status, count) -> text.append(status.label()).append(' ').append(count).append(", "));
-        return text.substring(0, text.length() - 2);
+        text.setLength(text.length() - 2);
+        if (!summary.gate().blockers().isEmpty()) {
+            text.append("\n").append(String.join("\n", summary.gate().blockers()));
+        }
+        return text.toString();
     }
 }

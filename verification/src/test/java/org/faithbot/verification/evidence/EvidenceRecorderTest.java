@@ -1,6 +1,7 @@
 package org.faithbot.verification.evidence;
 
 import org.faithbot.verification.catalogue.CriteriaCatalogue;
+import org.faithbot.verification.catalogue.ProofLevel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,8 +28,44 @@ class EvidenceRecorderTest {
             assertThat(e.scenario()).isEqualTo("a scenario");
             assertThat(e.conditions()).isEqualTo("1 user");
             assertThat(e.passed()).isTrue();
+            assertThat(e.level()).isEqualTo(ProofLevel.LOCAL);
+            assertThat(e.emulator()).isNull();
         });
         assertThat(log.records()).hasSize(1);
+    }
+
+    @Test
+    void aRecordsLevelIsItsTargetsOrStaticForAStaticCheck() {
+        EvidenceRecorder staging = new EvidenceRecorder(log, catalogue.figures(), List.of("AC-5.1"), "staging", "s");
+        assertThat(staging.record("recovery.pitr", Figure.of("tables without PITR", 0, "tables").equalTo(0)))
+                .singleElement().extracting(Evidence::level).isEqualTo(ProofLevel.STAGING);
+        assertThat(staging.checkedStaticallyUnder("AC-5.1", "PITR enabled in the Terraform", true).level()).isEqualTo(ProofLevel.STATIC);
+    }
+
+    @Test
+    void aFigureMeasuredOnAnEmulatorHasTheEmulatorLevelWhateverTheTarget() {
+        Evidence one = recorder("@AC-5.4").record("recovery.rto", Figure.of("RTO", 40, "s").lessThan(900).onEmulator("moto")).getFirst();
+        assertThat(one.level()).isEqualTo(ProofLevel.EMULATOR);
+        assertThat(one.emulator()).isEqualTo("moto");
+        assertThat(one.describe()).contains("against the emulator moto");
+
+        EvidenceRecorder onMoto = new EvidenceRecorder(log, catalogue.figures(), List.of("AC-5.5"), "staging", "s").onEmulator("moto");
+        assertThat(onMoto.record("recovery.integrity", Figure.of("tables differing", 0, "tables").equalTo(0)))
+                .singleElement().extracting(Evidence::level).isEqualTo(ProofLevel.EMULATOR);
+        assertThat(onMoto.checkedStaticallyUnder("AC-5.6", "runbook exists", true).level()).isEqualTo(ProofLevel.STATIC);
+
+        assertThat(log.measured("AC-5.4", Figure.of("RPO", 0, "s").atMost(300).onEmulator("moto"), "local", "s").level())
+                .isEqualTo(ProofLevel.EMULATOR);
+    }
+
+    @Test
+    void theCommitIsStampedOnTheRecordsWhenTheLogIsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        recorder("@NFR-PERF-1").record("chat.smoke", Figure.of("p95", 10, "ms").lessThan(3000));
+        java.nio.file.Path file = dir.resolve("evidence.json");
+        log.writeTo(file, "abc1234");
+        String json = java.nio.file.Files.readString(file);
+        assertThat(json).contains("\"level\" : \"local\"", "\"commit\" : \"abc1234\"", "\"recordedAt\"");
+        assertThat(log.records().getFirst().commit()).isNull();
     }
 
     @Test
