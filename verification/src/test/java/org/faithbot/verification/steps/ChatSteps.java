@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps of the chat: users, messages, replies and their latency. */
 public class ChatSteps {
 
-    private static final String[] OPENINGS = {
+    private final List<String> openings = List.of(
             "I feel anxious about tomorrow", "I lost my father last spring and I still grieve",
-            "What is my purpose in all this", "I am grateful for my family today", "I need some hope this week"};
+            "What is my purpose in all this", "I am grateful for my family today", "I need some hope this week");
 
     private final ScenarioContext context;
     private final List<JsonPath> replies = new ArrayList<>();
@@ -51,7 +51,7 @@ public class ChatSteps {
     private void sendMessages(int count, boolean attach) {
         String token = context.token();
         for (int i = 0; i < count; i++) {
-            String message = OPENINGS[i % OPENINGS.length] + " (note " + context.user().id().substring(5, 13) + "-" + i + ")";
+            String message = openings.get(i % openings.size()) + " (note " + context.user().id().substring(5, 13) + "-" + i + ")";
             long start = System.nanoTime();
             Response response = (attach ? context.api() : context.quietApi()).chat(token, message, context.conversationId());
             latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start)));

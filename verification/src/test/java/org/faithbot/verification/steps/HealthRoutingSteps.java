@@ -11,6 +11,7 @@ import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.evidence.Evidence;
+import org.faithbot.verification.http.ParallelRequests;
 import org.faithbot.verification.http.PrometheusText;
 import org.faithbot.verification.local.BackendServer;
 import org.faithbot.verification.local.Haproxy;
@@ -21,9 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +92,7 @@ public class HealthRoutingSteps {
     }
 
     @When("{int} chat requests are sent through the balancer")
-    public void chatRequestsThroughBalancer(int count) throws Exception {
+    public void chatRequestsThroughBalancer(int count) {
         watched = madeUnready.isEmpty() ? null : madeUnready.getFirst();
         if (watched != null) {
             balancerCountBefore = local().balancer().server(watched).totalSessions();
@@ -102,16 +100,8 @@ public class HealthRoutingSteps {
         }
         context.user(TestUser.fresh("Ruth"));
         String token = context.token();
-        try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS)) {
-            List<Future<Response>> sent = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String message = "Give me strength for today, please (" + i + ")";
-                sent.add(senders.submit(() -> context.quietApi().chat(token, message, null)));
-            }
-            for (Future<Response> response : sent) {
-                responses.add(response.get());
-            }
-        }
+        responses.addAll(ParallelRequests.send(count, SENDERS,
+                i -> context.quietApi().chat(token, "Give me strength for today, please (" + i + ")", null)));
     }
 
     @Then("every request is answered successfully")

@@ -6,6 +6,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.assertj.core.api.Assertions;
 import org.faithbot.verification.evidence.Evidence;
+import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.local.DrillSite;
 import org.faithbot.verification.local.LocalMoto;
@@ -40,6 +41,11 @@ public class RecoverySteps {
 
     public RecoverySteps(ScenarioContext context) {
         this.context = context;
+    }
+
+    /** The local drills run on moto, DynamoDB's emulator: their figures are emulator evidence, never more than a rehearsal. */
+    private EvidenceRecorder evidence() {
+        return context.evidence().onEmulator("moto");
     }
 
     @Given("a recovery drill site: the service on its own local AWS with genuine DynamoDB backup snapshots")
@@ -95,7 +101,7 @@ public class RecoverySteps {
 
     @Then("the restore passed over the backup of the corrupted data")
     public void passedOverCorruptedBackup() {
-        assertEach(context.evidence().record("recovery.corrupted-backup", figures().restoredFromAfterTheDisaster(afterDisaster)));
+        assertEach(evidence().record("recovery.corrupted-backup", figures().restoredFromAfterTheDisaster(afterDisaster)));
     }
 
     @Then("the recovery time is within the local drill's recovery time objective")
@@ -130,9 +136,9 @@ public class RecoverySteps {
 
     @Then("every backup of the drill succeeded")
     public void everyBackupSucceeded() {
-        List<Evidence> success = context.evidence().record("recovery.backup-success", figures().backupSuccess());
-        context.evidence().record("recovery.runbook-commands", figures().runbookCommandsFailed());
-        context.evidence().record("recovery.drill-duration", figures().drillDuration());
+        List<Evidence> success = evidence().record("recovery.backup-success", figures().backupSuccess());
+        evidence().record("recovery.runbook-commands", figures().runbookCommandsFailed());
+        evidence().record("recovery.drill-duration", figures().drillDuration());
         assertEach(success);
     }
 
@@ -160,7 +166,7 @@ public class RecoverySteps {
 
     private List<Evidence> record(String key, List<Figure> figures) {
         List<Evidence> records = new ArrayList<>();
-        figures.forEach(figure -> records.addAll(context.evidence().record(key, figure)));
+        figures.forEach(figure -> records.addAll(evidence().record(key, figure)));
         return records;
     }
 
