@@ -2,7 +2,6 @@ package org.faithbot.chatbot.account;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -156,17 +155,7 @@ class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
     }
 
     @Override
-    public List<Map<String, AttributeValue>> itemsOf(String userId) {
-        return this.partition.items(userId);
-    }
-
-    @Override
-    public int deleteAllOf(String userId) {
-        return this.partition.deleteAll(userId);
-    }
-
-    @Override
-    public int deleteExpiredOf(String userId, Instant now) {
-        return this.partition.deleteExpired(userId, now);
+    public UserPartition userPartition() {
+        return this.partition;
     }
 }

@@ -1,7 +1,6 @@
 package org.faithbot.chatbot.chat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,17 +105,7 @@ class DynamoDbConversationRepository implements ConversationRepository, UserKeye
     }
 
     @Override
-    public List<Map<String, AttributeValue>> itemsOf(String userId) {
-        return this.partition.items(userId);
-    }
-
-    @Override
-    public int deleteAllOf(String userId) {
-        return this.partition.deleteAll(userId);
-    }
-
-    @Override
-    public int deleteExpiredOf(String userId, Instant now) {
-        return this.partition.deleteExpired(userId, now);
+    public UserPartition userPartition() {
+        return this.partition;
     }
 }

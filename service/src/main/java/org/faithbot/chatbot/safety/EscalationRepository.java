@@ -165,17 +165,7 @@ public class EscalationRepository implements UserKeyedTable {
     }
 
     @Override
-    public List<Map<String, AttributeValue>> itemsOf(String userId) {
-        return this.partition.items(userId);
-    }
-
-    @Override
-    public int deleteAllOf(String userId) {
-        return this.partition.deleteAll(userId);
-    }
-
-    @Override
-    public int deleteExpiredOf(String userId, Instant now) {
-        return this.partition.deleteExpired(userId, now);
+    public UserPartition userPartition() {
+        return this.partition;
     }
 }

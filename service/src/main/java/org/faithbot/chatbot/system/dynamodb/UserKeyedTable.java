@@ -17,15 +17,24 @@ public interface UserKeyedTable {
     /** The logical name of the table (e.g. {@code messages}). */
     String tableName();
 
+    /** The user partitions of the table, through which the owner does the work. */
+    UserPartition userPartition();
+
     /**
      * Every item of the user's partition with all its attributes (strongly consistent, every page);
      * expired ones included.
      */
-    List<Map<String, AttributeValue>> itemsOf(String userId);
+    default List<Map<String, AttributeValue>> itemsOf(String userId) {
+        return userPartition().items(userId);
+    }
 
     /** Deletes every item of the user's partition; returns how many were deleted. */
-    int deleteAllOf(String userId);
+    default int deleteAllOf(String userId) {
+        return userPartition().deleteAll(userId);
+    }
 
     /** Deletes the user's items whose retention ran out before {@code now}; returns how many were deleted. */
-    int deleteExpiredOf(String userId, Instant now);
+    default int deleteExpiredOf(String userId, Instant now) {
+        return userPartition().deleteExpired(userId, now);
+    }
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -150,18 +149,8 @@ public class IdempotencyKeys implements UserKeyedTable {
     }
 
     @Override
-    public List<Map<String, AttributeValue>> itemsOf(String userId) {
-        return this.partition.items(userId);
-    }
-
-    @Override
-    public int deleteAllOf(String userId) {
-        return this.partition.deleteAll(userId);
-    }
-
-    @Override
-    public int deleteExpiredOf(String userId, Instant now) {
-        return this.partition.deleteExpired(userId, now);
+    public UserPartition userPartition() {
+        return this.partition;
     }
 
     /**

@@ -53,18 +53,8 @@ class UserKeyedTablesTest {
     private record Owner(String tableName) implements UserKeyedTable {
 
         @Override
-        public List<Map<String, AttributeValue>> itemsOf(String userId) {
-            return List.of();
-        }
-
-        @Override
-        public int deleteAllOf(String userId) {
-            return 0;
-        }
-
-        @Override
-        public int deleteExpiredOf(String userId, Instant now) {
-            return 0;
+        public UserPartition userPartition() {
+            throw new UnsupportedOperationException("the owners' check reads no partition");
         }
     }
 }
