@@ -13,7 +13,7 @@ import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.local.DrillSite;
 import org.faithbot.verification.local.LocalMoto;
-import org.faithbot.verification.recovery.AcknowledgedWrite;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.faithbot.verification.recovery.AwsRecoveryDriver;
 import org.faithbot.verification.recovery.BackupRecord;
 import org.faithbot.verification.recovery.BadRelease;
