@@ -2,6 +2,7 @@ package org.faithbot.verification.chaos;
 
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.local.LocalTarget;
+import org.faithbot.verification.settings.Settings;
 import org.faithbot.verification.target.Target;
 import org.faithbot.verification.target.Targets;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -82,25 +83,17 @@ public final class GameDay {
     }
 
     private FisChaosDriver fisDriver() {
-        Region region = Region.of(setting("staging.region", "AWS_REGION", "eu-central-1"));
+        Region region = Region.of(Settings.stagingRegion());
         FisClient fis = FisClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         CloudWatchClient cloudWatch = CloudWatchClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         clients.add(fis);
         clients.add(cloudWatch);
         return new FisChaosDriver(fis, new CloudWatchAlarmStates(cloudWatch), new FisChaosDriver.Settings(
-                setting("staging.name-prefix", "STAGING_NAME_PREFIX", null),
+                Settings.setting("staging.name-prefix", "STAGING_NAME_PREFIX", null),
                 System.getProperty("chaos.fis.role-arn"),
                 Boolean.getBoolean("chaos.fis.create-templates"),
                 Duration.ofSeconds(Long.getLong("chaos.fis.poll-seconds", 5)),
                 "game-day-" + started.getEpochSecond()));
-    }
-
-    private static String setting(String property, String environment, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     public Target target() {
