@@ -1,5 +1,6 @@
 package org.faithbot.verification.chaos;
 
+import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.settings.Settings;
@@ -44,7 +45,7 @@ public final class GameDay {
     private final ChaosEngine engine;
     private final Instant started = Instant.now();
     private final List<ExperimentResult> results = new ArrayList<>();
-    private GameDayLoad load;
+    private BackgroundLoad load;
     private volatile GameDayInstance gameDayInstance;
     private final Object instanceLock = new Object();
     private final List<AutoCloseable> clients = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class GameDay {
      * Starts the background load (once per game day). Locally, the game day's own instance starts at
      * the same time: the experiments run on three instances, as production does (desired_count = 3).
      */
-    public synchronized GameDayLoad startLoad() {
+    public synchronized BackgroundLoad startLoad() {
         if (load == null) {
             boolean local = "local".equals(target.name());
             java.util.concurrent.CompletableFuture<GameDayInstance> third = local
@@ -121,7 +122,7 @@ public final class GameDay {
             int users = Integer.getInteger("chaos.load.users", 20);
             Duration max = Duration.ofSeconds(Long.getLong("chaos.load.max-seconds", local ? 480 : 5400));
             try {
-                load = GameDayLoad.start(target, projectRoot, users, max);
+                load = BackgroundLoad.start(target, projectRoot, users, max);
             } finally {
                 if (third != null) {
                     try {
@@ -137,7 +138,7 @@ public final class GameDay {
         return load;
     }
 
-    public synchronized Optional<GameDayLoad> load() {
+    public synchronized Optional<BackgroundLoad> load() {
         return Optional.ofNullable(load);
     }
 

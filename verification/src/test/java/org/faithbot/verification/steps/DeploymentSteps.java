@@ -16,7 +16,7 @@ import org.faithbot.verification.load.SharedLoads;
 import org.faithbot.verification.deployment.Balancer;
 import org.faithbot.verification.deployment.DeploymentOutcome;
 import org.faithbot.verification.deployment.DeploymentPlan;
-import org.faithbot.verification.deployment.DrillLoad;
+import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.deployment.LocalDeployments;
 import org.faithbot.verification.deployment.NewInstance;
 import org.faithbot.verification.deployment.PostDeploymentValidation;
@@ -97,14 +97,14 @@ public class DeploymentSteps {
     private static final double P95_SLACK_MILLIS = 500;
 
     /** The background load shared by the drills after the first, and what the balancer counted while it ran. */
-    private static DrillLoad drillsLoad;
+    private static BackgroundLoad drillsLoad;
     private static Balancer.Counters atDrillsLoadStart;
     private static long failedByBadReleases;
     private static boolean handBackPending;
 
     private final ScenarioContext context;
     private List<String> criteria = List.of();
-    private DrillLoad scenarioLoad;
+    private BackgroundLoad scenarioLoad;
     private LoadRun finishedLoad;
     private TrafficProbe probe;
     private Release release;
@@ -211,7 +211,7 @@ public class DeploymentSteps {
         // the instances in rotation as warm as the performance specs find them (once per run)
         SharedLoads.warmUpOnce(context.target());
         // a 30 s ramp, as the performance specs': 1000 members arriving within 10 s overrun this machine's two instances
-        scenarioLoad = DrillLoad.start(context.target(), Targets.projectRoot(), "deployment-" + users, users, Duration.ofSeconds(30),
+        scenarioLoad = BackgroundLoad.start(context.target(), Targets.projectRoot(), "deployment-" + users, users, Duration.ofSeconds(30),
                 Duration.ofSeconds(240));
         scenarioLoad.awaitFullLoad(Duration.ofSeconds(120));
         loadConditions = "Gatling: " + scenarioLoad.conditions();
@@ -224,7 +224,7 @@ public class DeploymentSteps {
         if (drillsLoad == null || !drillsLoad.running()) {
             atDrillsLoadStart = "local".equals(context.target().name()) ? deployments().balancer().frontend() : null;
             failedByBadReleases = 0;
-            drillsLoad = DrillLoad.start(context.target(), Targets.projectRoot(), "deployment-drills-" + users, users, Duration.ofSeconds(5),
+            drillsLoad = BackgroundLoad.start(context.target(), Targets.projectRoot(), "deployment-drills-" + users, users, Duration.ofSeconds(5),
                     Duration.ofSeconds(420));
         }
         drillsLoad.awaitFullLoad(Duration.ofSeconds(120));
