@@ -151,9 +151,19 @@ public final class LocalTarget implements Target {
         return tokens;
     }
 
+    /** The local stack (a target that is one, as {@link #of} checks). */
     @Override
-    public LocalTarget local() {
-        return this;
+    @SuppressWarnings("unchecked")
+    public <T extends Target> T local() {
+        return (T) this;
+    }
+
+    /** The target as the local stack; fails on any other target, as a step that acts on the local stack must. */
+    public static LocalTarget of(Target target) {
+        if (target instanceof LocalTarget local) {
+            return local;
+        }
+        throw new IllegalStateException("this step acts on the local stack and cannot run against " + target.name());
     }
 
     public Haproxy balancer() {

@@ -30,6 +30,7 @@ import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.load.GatlingStats;
 import org.faithbot.verification.load.LoadRun;
+import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.target.Targets;
 import org.faithbot.verification.traffic.TrafficProbe;
 import org.opentest4j.TestAbortedException;
@@ -310,7 +311,7 @@ public class DeploymentSteps {
             }
             boolean faulty = faultyChats.getOrDefault(instance.name(), false);
             int turns = faulty ? WARM_UP_TURNS_FAULTY : WARM_UP_TURNS_GOOD;
-            context.target().local().instances().stream().filter(i -> i.name().equals(instance.name())).findFirst()
+            LocalTarget.of(context.target()).instances().stream().filter(i -> i.name().equals(instance.name())).findFirst()
                     .ifPresent(i -> {
                         warmed.add(i.name() + " (" + turns + " turns)");
                         for (int sent = 0; sent < turns; sent += WARM_UP_BATCH) {
@@ -577,7 +578,7 @@ public class DeploymentSteps {
         deployments().handBack(home, HOME_RELEASE);
         handBackPending = false;
         assertThat(deployments().inRotation()).as("instances in rotation").containsExactlyInAnyOrderElementsOf(home);
-        assertThat(context.target().local().instances()).extracting(i -> i.name()).containsExactlyInAnyOrderElementsOf(home);
+        assertThat(LocalTarget.of(context.target()).instances()).extracting(i -> i.name()).containsExactlyInAnyOrderElementsOf(home);
     }
 
     // ------------------------------------------------------------------ staging: CodeDeploy and ECS through the AWS SDK
