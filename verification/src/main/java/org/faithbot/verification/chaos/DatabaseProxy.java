@@ -37,6 +37,9 @@ public final class DatabaseProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final URI database;
+    // not a call of the service: the proxy's own client to the DynamoDB emulator, HTTP/1.1 as the
+    // AWS SDK speaks it, kept apart from http/ServiceClient so injected database faults never queue
+    // behind the service calls' connections
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile int latencyFrom;

@@ -1,7 +1,9 @@
 package org.faithbot.verification.chaos;
 
+import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.local.LocalTarget;
+import org.faithbot.verification.settings.Settings;
 import org.faithbot.verification.target.Target;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -40,7 +42,7 @@ public final class GameDay {
     private final ChaosEngine engine;
     private final Instant started = Instant.now();
     private final List<ExperimentResult> results = new ArrayList<>();
-    private GameDayLoad load;
+    private BackgroundLoad load;
     private volatile GameDayInstance gameDayInstance;
     private final Object instanceLock = new Object();
     private final List<AutoCloseable> clients = new ArrayList<>();
@@ -50,7 +52,7 @@ public final class GameDay {
         this.projectRoot = projectRoot;
         this.catalogue = ExperimentCatalogue.load(projectRoot.resolve("chaos-experiments"));
         this.driver = "local".equals(target.name())
-                ? new LocalChaosDriver(target.local(), this::gameDayInstance, () -> gameDayInstance != null)
+                ? new LocalChaosDriver(LocalTarget.of(target), this::gameDayInstance, () -> gameDayInstance != null)
                 : fisDriver();
         this.engine = new ChaosEngine(experiment -> ProbeObservation.start(target, load, experiment.maxRecovery()
                 .plus(driver.faultDuration(experiment)).plusSeconds(90)));
@@ -62,25 +64,17 @@ public final class GameDay {
     }
 
     private FisChaosDriver fisDriver() {
-        Region region = Region.of(setting("staging.region", "AWS_REGION", "eu-central-1"));
+        Region region = Region.of(Settings.stagingRegion());
         FisClient fis = FisClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         CloudWatchClient cloudWatch = CloudWatchClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         clients.add(fis);
         clients.add(cloudWatch);
         return new FisChaosDriver(fis, new CloudWatchAlarmStates(cloudWatch), new FisChaosDriver.Settings(
-                setting("staging.name-prefix", "STAGING_NAME_PREFIX", null),
+                Settings.setting("staging.name-prefix", "STAGING_NAME_PREFIX", null),
                 System.getProperty("chaos.fis.role-arn"),
                 Boolean.getBoolean("chaos.fis.create-templates"),
                 Duration.ofSeconds(Long.getLong("chaos.fis.poll-seconds", 5)),
                 "game-day-" + started.getEpochSecond()));
-    }
-
-    private static String setting(String property, String environment, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     public Target target() {
@@ -99,7 +93,7 @@ public final class GameDay {
      * Starts the background load (once per game day). Locally, the game day's own instance starts at
      * the same time: the experiments run on three instances, as production does (desired_count = 3).
      */
-    public synchronized GameDayLoad startLoad() {
+    public synchronized BackgroundLoad startLoad() {
         if (load == null) {
             boolean local = "local".equals(target.name());
             java.util.concurrent.CompletableFuture<GameDayInstance> third = local
@@ -108,7 +102,7 @@ public final class GameDay {
             int users = Integer.getInteger("chaos.load.users", 20);
             Duration max = Duration.ofSeconds(Long.getLong("chaos.load.max-seconds", local ? 480 : 5400));
             try {
-                load = GameDayLoad.start(target, projectRoot, users, max);
+                load = BackgroundLoad.start(target, projectRoot, users, max);
             } finally {
                 if (third != null) {
                     try {
@@ -124,14 +118,14 @@ public final class GameDay {
         return load;
     }
 
-    public synchronized Optional<GameDayLoad> load() {
+    public synchronized Optional<BackgroundLoad> load() {
         return Optional.ofNullable(load);
     }
 
     private GameDayInstance gameDayInstance() {
         synchronized (instanceLock) {
             if (gameDayInstance == null) {
-                LocalTarget local = target.local();
+                LocalTarget local = LocalTarget.of(target);
                 Path jar = Path.of(System.getProperty("service.jar", projectRoot.resolve("service/target/chatbot-service.jar").toString()));
                 gameDayInstance = GameDayInstance.start(local, jar);
             }

@@ -1,11 +1,12 @@
 package org.faithbot.verification.chaos;
 
 import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.http.ChaosMonkey;
+import org.faithbot.verification.http.WarmUp;
 import org.faithbot.verification.local.BackendServer;
 import org.faithbot.verification.local.Haproxy;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.local.ServiceInstance;
-import org.faithbot.verification.recovery.ServiceClient;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class GameDayInstance {
 
     public static final String NAME = "s3";
     static final Duration START_TIMEOUT = Duration.ofSeconds(150);
-    private static final int WARM_UP_REQUESTS = 10;
+    private static final int WARM_UP_TURNS = 10;
 
     private final LocalTarget target;
     private final Path serviceJar;
@@ -95,35 +96,14 @@ public final class GameDayInstance {
         generation++;
         long started = System.nanoTime();
         ServiceInstance instance = target.startInstance(NAME, configuration);
-        awaitReady(instance);
-        warmUp(instance);
+        instance.awaitReady(START_TIMEOUT);
+        WarmUp.unjudged(WarmUp.Turn.CHAT, Duration.ofSeconds(10)).run(instance.warmable(false),
+                target.tokens().tokenFor(TestUser.fresh("Warmup")), WARM_UP_TURNS);
         target.balancer().command("set server " + Haproxy.BACKEND + "/" + slot + " addr 127.0.0.1 port " + instance.port());
         target.balancer().setState(slot, "ready");
         target.balancer().awaitServer(slot, BackendServer::isUp, Duration.ofSeconds(30));
         System.out.printf("[game day] instance %s (generation %d) in rotation in slot %s after %.1f s: %s%n", NAME, generation, slot,
                 (System.nanoTime() - started) / 1e9, describeConfiguration());
-    }
-
-    private void awaitReady(ServiceInstance instance) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!instance.process().isAlive()) {
-                throw new IllegalStateException("the game day's instance exited during start-up:\n" + instance.process().logTail(40));
-            }
-            if (instance.readinessStatus() == 200) {
-                return;
-            }
-            ChaosEngine.sleep(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException("the game day's instance was not ready within " + START_TIMEOUT + ":\n" + instance.process().logTail(40));
-    }
-
-    private void warmUp(ServiceInstance instance) {
-        String token = target.tokens().tokenFor(TestUser.fresh("Warmup"));
-        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
-            ServiceClient.chat(instance.url(), token, "warm-up " + i + ": I need hope today", null);
-            ServiceClient.export(instance.url(), token);
-        }
     }
 
     /** The slot's name in the balancer's backend. */

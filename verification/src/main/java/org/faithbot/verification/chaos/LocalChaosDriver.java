@@ -1,9 +1,11 @@
 package org.faithbot.verification.chaos;
 
+import org.faithbot.verification.http.ChaosMonkey;
 import org.faithbot.verification.local.BackendServer;
 import org.faithbot.verification.local.Haproxy;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.local.ManagedProcess;
+import org.faithbot.verification.local.ProcessFreeze;
 import org.faithbot.verification.local.ServiceInstance;
 
 import java.nio.file.Path;
@@ -192,8 +194,9 @@ public final class LocalChaosDriver implements ChaosDriver {
     }
 
     private Local freeze(ManagedProcess process, String what, LocalAlarms alarms) {
-        Local active = new Local(alarms, what + " (PID " + process.pid() + ") frozen with SIGSTOP, resumed with SIGCONT at rollback", () -> process.signal("CONT"));
-        process.signal("STOP");
+        ProcessFreeze freeze = new ProcessFreeze();
+        Local active = new Local(alarms, what + " (PID " + process.pid() + ") frozen with SIGSTOP, resumed with SIGCONT at rollback", freeze::close);
+        freeze.freeze(process);
         active.event("SIGSTOP sent to " + what + " (PID " + process.pid() + ")");
         return active;
     }

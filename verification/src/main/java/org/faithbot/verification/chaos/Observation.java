@@ -1,6 +1,6 @@
 package org.faithbot.verification.chaos;
 
-import org.faithbot.verification.recovery.AcknowledgedWrite;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.faithbot.verification.traffic.ProbeSample;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package org.faithbot.verification.chaos;
 
-import org.faithbot.verification.recovery.AcknowledgedWrite;
+import org.faithbot.verification.load.BackgroundLoad;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.faithbot.verification.target.Target;
 import org.faithbot.verification.traffic.ProbeSample;
 import org.faithbot.verification.traffic.TrafficProbe;
@@ -21,10 +22,10 @@ public final class ProbeObservation implements Observation {
 
     private final Target target;
     private final TrafficProbe probe;
-    private final GameDayLoad load;
+    private final BackgroundLoad load;
     private final Instant started;
 
-    private ProbeObservation(Target target, TrafficProbe probe, GameDayLoad load, Instant started) {
+    private ProbeObservation(Target target, TrafficProbe probe, BackgroundLoad load, Instant started) {
         this.target = target;
         this.probe = probe;
         this.load = load;
@@ -32,7 +33,7 @@ public final class ProbeObservation implements Observation {
     }
 
     /** Starts the probe for at most {@code maxDuration} (it stops by itself then). */
-    public static ProbeObservation start(Target target, GameDayLoad load, Duration maxDuration) {
+    public static ProbeObservation start(Target target, BackgroundLoad load, Duration maxDuration) {
         Instant started = Instant.now();
         return new ProbeObservation(target, TrafficProbe.start(target.baseUrl(), target.tokens(), CLIENTS, PACE, maxDuration), load, started);
     }

@@ -1,5 +1,7 @@
 package org.faithbot.verification.chaos;
 
+import org.faithbot.verification.local.ProcessRegistry;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * stress-ng workers, always bounded: {@code --timeout} ends them by themselves; {@link #close()} (and a
- * shutdown hook) stops them by PID sooner. Also pins processes to CPUs (taskset) and restores them.
+ * shutdown hook) stops them by PID sooner, and a run killed meanwhile leaves them registered by PID
+ * for the next run to reap. Also pins processes to CPUs (taskset) and restores them.
  */
 public final class StressNg implements AutoCloseable {
 
@@ -21,10 +24,12 @@ public final class StressNg implements AutoCloseable {
     private final Process process;
     private final List<String> command;
     private final Thread hook;
+    private final ProcessRegistry.Registration registration;
 
     private StressNg(Process process, List<String> command) {
         this.process = process;
         this.command = command;
+        this.registration = ProcessRegistry.shared().track("stress-ng", process, "stress-ng");
         this.hook = new Thread(this::kill, "stress-ng-teardown-" + process.pid());
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -91,6 +96,9 @@ public final class StressNg implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        if (!process.isAlive()) {
+            registration.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

@@ -1,5 +1,6 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.load.LoadProfile;
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.load.SharedLoads;
@@ -26,7 +27,7 @@ public final class DrillTraffic {
     private final Path projectRoot;
     private final DrillsBackgroundLoad drills;
     private final Supplier<LocalDeployments> deployments;
-    private DrillLoad scenarioLoad;
+    private BackgroundLoad scenarioLoad;
     private LoadRun finishedLoad;
     private TrafficProbe probe;
     private String loadConditions = "";
@@ -51,7 +52,7 @@ public final class DrillTraffic {
         // the instances in rotation as warm as the performance specs find them (once per run)
         loads.warmUpOnce();
         // a 30 s ramp, as the performance specs': 1000 members arriving within 10 s overrun this machine's two instances
-        scenarioLoad = DrillLoad.start(target, projectRoot, "deployment-" + users, users, Duration.ofSeconds(30), Duration.ofSeconds(240));
+        scenarioLoad = BackgroundLoad.start(target, projectRoot, "deployment-" + users, users, Duration.ofSeconds(30), Duration.ofSeconds(240));
         scenarioLoad.awaitFullLoad(Duration.ofSeconds(120));
         loadConditions = "Gatling: " + scenarioLoad.conditions();
         startProbe();
@@ -62,7 +63,7 @@ public final class DrillTraffic {
         if ("local".equals(target.name())) {
             deployments.get(); // the balancer's counters at the load's start are the local machinery's
         }
-        DrillLoad drillsLoad = drills.join(users);
+        BackgroundLoad drillsLoad = drills.join(users);
         loadConditions = "Gatling (one load across the drills): " + drillsLoad.conditions();
         startProbe();
     }

@@ -1,5 +1,6 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.target.Target;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class DrillsBackgroundLoad {
     private final Target target;
     private final Path projectRoot;
     private final java.util.function.Supplier<Optional<LocalDeployments>> deployments;
-    private DrillLoad load;
+    private BackgroundLoad load;
     private Balancer.Counters atStart;
     private long failedByBadReleases;
     private boolean handBackPending;
@@ -33,18 +34,18 @@ public final class DrillsBackgroundLoad {
     }
 
     /** The drills' shared load of {@code users} members, started now unless it runs; returns once it is at full load. */
-    public synchronized DrillLoad join(int users) {
+    public synchronized BackgroundLoad join(int users) {
         handBackPending = true;
         if (load == null || !load.running()) {
             atStart = deployments.get().map(d -> d.balancer().frontend()).orElse(null);
             failedByBadReleases = 0;
-            load = DrillLoad.start(target, projectRoot, "deployment-drills-" + users, users, Duration.ofSeconds(5), Duration.ofSeconds(420));
+            load = BackgroundLoad.start(target, projectRoot, "deployment-drills-" + users, users, Duration.ofSeconds(5), Duration.ofSeconds(420));
         }
         load.awaitFullLoad(Duration.ofSeconds(120));
         return load;
     }
 
-    public synchronized DrillLoad load() {
+    public synchronized BackgroundLoad load() {
         if (load == null) {
             throw new IllegalStateException("the drills' background load was not started in this run");
         }

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.auth.TokenIssuer;
+import org.faithbot.verification.http.ServiceClient;
+import org.faithbot.verification.http.WarmUp;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Optional;
 public final class HttpSmoke implements SmokeCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final TokenIssuer tokens;
@@ -65,30 +62,13 @@ public final class HttpSmoke implements SmokeCheck {
 
     @Override
     public Optional<String> releaseLabel(String instanceUrl) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instanceUrl + "/actuator/info")).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            JsonNode label = JSON.readTree(response.body()).at("/release/label");
-            return label.isMissingNode() || label.isNull() ? Optional.empty() : Optional.of(label.asText());
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return ServiceClient.info(instanceUrl, TIMEOUT).map(info -> info.at("/release/label"))
+                .filter(label -> !label.isMissingNode() && !label.isNull()).map(JsonNode::asText);
     }
 
     @Override
     public void warmUp(String instanceUrl, int requests) {
-        String token = tokens.tokenFor(TestUser.fresh("Warmup"));
-        for (int i = 0; i < requests; i++) {
-            send(instanceUrl, token, "GET", "/api/v1/me/export", null);
-            send(instanceUrl, token, "GET", "/actuator/info", null);
-        }
-        send(instanceUrl, token, "DELETE", "/api/v1/me", null);
+        WarmUp.unjudged(WarmUp.Turn.OFF_CHAT, TIMEOUT).run(WarmUp.Instance.at(instanceUrl), tokens.tokenFor(TestUser.fresh("Warmup")), requests);
     }
 
     private record Answer(String request, int status, String body, String version, String servedBy) {
@@ -123,22 +103,11 @@ public final class HttpSmoke implements SmokeCheck {
 
     private static Answer sendOnce(String baseUrl, String token, String method, String path, String body) {
         String request = method + " " + path;
-        try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + token)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            if (body != null) {
-                builder.header("Content-Type", "application/json");
-            }
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(request, response.statusCode(), response.body(), response.headers().firstValue("X-App-Version").orElse(null),
-                    response.headers().firstValue("X-Served-By").orElse(null));
-        } catch (IOException e) {
-            return new Answer(request, -1, "no answer: " + e.getMessage(), null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(request, -1, "interrupted", null, null);
+        ServiceClient.Reply reply = ServiceClient.send(method, baseUrl + path, token, body, null, TIMEOUT);
+        if (!reply.answered()) {
+            return new Answer(request, -1, reply.failure().equals("interrupted") ? "interrupted" : "no answer: " + reply.failure(), null, null);
         }
+        return new Answer(request, reply.status(), reply.body(), reply.header("X-App-Version").orElse(null), reply.header("X-Served-By").orElse(null));
     }
 
     private static String abbreviate(String text) {

@@ -1,10 +1,10 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.http.PrometheusText;
+
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A cumulative latency histogram as Micrometer exposes it to Prometheus
@@ -15,9 +15,6 @@ import java.util.regex.Pattern;
  */
 public record LatencyHistogram(NavigableMap<Double, Double> buckets) {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{(.*)}\\s+(\\S+).*$");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     public static final LatencyHistogram EMPTY = new LatencyHistogram(new TreeMap<>());
 
     public LatencyHistogram {
@@ -27,25 +24,12 @@ public record LatencyHistogram(NavigableMap<Double, Double> buckets) {
     /** The histogram of {@code metric} (a {@code _bucket} series) for the requests whose labels include {@code labels}. */
     public static LatencyHistogram parse(String exposition, String metric, Map<String, String> labels) {
         TreeMap<Double, Double> buckets = new TreeMap<>();
-        for (String line : exposition.split("\n")) {
-            if (line.startsWith("#") || !line.startsWith(metric + "{")) {
-                continue;
+        for (PrometheusText.Sample sample : PrometheusText.parse(exposition).samples(metric, labels)) {
+            String le = sample.labels().get("le");
+            if (le != null) {
+                double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+                buckets.merge(bound, sample.value(), Double::sum);
             }
-            Matcher sample = SAMPLE.matcher(line);
-            if (!sample.matches() || !sample.group(1).equals(metric)) {
-                continue;
-            }
-            Map<String, String> present = new java.util.HashMap<>();
-            Matcher label = LABEL.matcher(sample.group(2));
-            while (label.find()) {
-                present.put(label.group(1), label.group(2));
-            }
-            if (!present.containsKey("le") || !labels.entrySet().stream().allMatch(e -> e.getValue().equals(present.get(e.getKey())))) {
-                continue;
-            }
-            String le = present.get("le");
-            double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-            buckets.merge(bound, Double.parseDouble(sample.group(3)), Double::sum);
         }
         return new LatencyHistogram(buckets);
     }

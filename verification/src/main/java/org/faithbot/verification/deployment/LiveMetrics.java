@@ -1,10 +1,7 @@
 package org.faithbot.verification.deployment;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import org.faithbot.verification.http.ServiceClient;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,7 +18,6 @@ public final class LiveMetrics implements MetricsSource {
     public static final String CHAT_URI = "/api/v1/chat";
     private static final String FAMILY = "http_server_requests_seconds";
     private static final String HISTOGRAM = FAMILY + "_bucket";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Balancer balancer;
     private final Fleet fleet;
@@ -46,17 +42,8 @@ public final class LiveMetrics implements MetricsSource {
     }
 
     private static Optional<String> scrape(String url) {
-        try {
-            // includedNames filters by metric family (http_server_requests_seconds), not by sample name (..._bucket)
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus?includedNames=" + FAMILY))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        // includedNames filters by metric family (http_server_requests_seconds), not by sample name (..._bucket)
+        ServiceClient.Reply reply = ServiceClient.prometheus(url, "?includedNames=" + FAMILY, Duration.ofSeconds(5));
+        return reply.status() == 200 ? Optional.of(reply.body()) : Optional.empty();
     }
 }

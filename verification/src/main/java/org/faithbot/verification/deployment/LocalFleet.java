@@ -1,22 +1,15 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.http.ServiceClient;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.local.ServiceInstance;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The local target's service instances as a deployment's fleet: each a process of the service jar, registered by PID. */
 public final class LocalFleet implements Fleet {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final LocalTarget target;
 
@@ -79,20 +72,11 @@ public final class LocalFleet implements Fleet {
 
         @Override
         public int livenessStatus() {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health/liveness"))
-                        .timeout(Duration.ofSeconds(2)).GET().build();
-                int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
-                    live.compareAndSet(null, Instant.now());
-                }
-                return status;
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
+            int status = ServiceClient.liveness(instance.url());
+            if (status == 200) {
+                live.compareAndSet(null, Instant.now());
             }
+            return status;
         }
 
         @Override

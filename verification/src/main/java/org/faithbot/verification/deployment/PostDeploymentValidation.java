@@ -1,13 +1,9 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.http.ServiceClient;
 import org.faithbot.verification.traffic.ProbeTimeline;
 import org.faithbot.verification.traffic.TrafficProbe;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +23,6 @@ import java.util.function.Predicate;
  * before the deployment beyond the tolerance).
  */
 public final class PostDeploymentValidation {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Balancer balancer;
     private final Fleet fleet;
@@ -126,7 +120,7 @@ public final class PostDeploymentValidation {
         down.forEach(s -> problems.add(s + " " + balancer.server(s).status() + " at the balancer"));
         for (String server : inRotation) {
             Optional<String> url = balancer.instanceBehind(server).flatMap(fleet::url);
-            int readiness = url.map(u -> status(u + "/actuator/health/readiness")).orElse(-1);
+            int readiness = url.map(u -> ServiceClient.readiness(u, Duration.ofSeconds(5))).orElse(-1);
             if (readiness != 200) {
                 problems.add(server + " readiness " + readiness);
             }
@@ -143,17 +137,5 @@ public final class PostDeploymentValidation {
         return new Check("smoke journeys through the balancer", passed, result.describe()
                 + (wrong.isEmpty() ? "; every answer from " + serving : "; answers from other versions: " + wrong),
                 Map.of("requests", (double) result.requests(), "failed", (double) result.failed()));
-    }
-
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

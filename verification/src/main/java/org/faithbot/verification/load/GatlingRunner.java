@@ -3,6 +3,7 @@ package org.faithbot.verification.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import org.faithbot.verification.local.ProcessRegistry;
 import org.faithbot.verification.target.Target;
 
 import java.io.IOException;
@@ -77,6 +78,7 @@ public final class GatlingRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Gatling JVM: " + command, e);
         }
+        ProcessRegistry.Registration registration = ProcessRegistry.shared().track("gatling-" + plan.name(), process, plan.simulation().getName());
         Thread killOnExit = new Thread(() -> kill(process), "gatling-teardown-" + process.pid());
         Runtime.getRuntime().addShutdownHook(killOnExit);
         System.out.printf("[load] %s: Gatling JVM %d started (%s)%n", plan.name(), process.pid(), plan.conditions());
@@ -106,6 +108,9 @@ public final class GatlingRunner {
             sampler.stop();
             hostProbe.stop();
             watchers.values().forEach(InjectorCost.Sampler::stop);
+            if (!process.isAlive()) {
+                registration.close(); // a JVM still alive (killed, not yet gone) stays registered for the next run to reap
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
             } catch (IllegalStateException shuttingDown) {

@@ -1,13 +1,10 @@
 package org.faithbot.verification.load;
 
+import org.faithbot.verification.http.ChaosMonkey;
 import org.faithbot.verification.local.LocalTarget;
+import org.faithbot.verification.local.ProcessFreeze;
 import org.faithbot.verification.local.ServiceInstance;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LatencyFault implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-
     private final String description;
     private final List<Runnable> undo = new ArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("latency-fault").unstarted(r));
@@ -46,7 +41,7 @@ public final class LatencyFault implements AutoCloseable {
      * {@code after} from now.
      */
     public static LatencyFault inject(LocalTarget target, Duration after, Duration stall, Duration repositoryLatency) {
-        if (target.instances().stream().allMatch(i -> chaosMonkeyAnswers(target, i))) {
+        if (monkeys(target).stream().allMatch(ChaosMonkey::answers)) {
             return chaosMonkey(target, repositoryLatency);
         }
         return stall(target, after, stall);
@@ -58,17 +53,18 @@ public final class LatencyFault implements AutoCloseable {
         List<String> names = instances.stream().map(ServiceInstance::name).toList();
         LatencyFault fault = new LatencyFault(String.format("instances %s stall (SIGSTOP) for %d s, %d s into the load, with the balancer's health checks on them off",
                 names, stall.toSeconds(), after.toSeconds()));
+        ProcessFreeze freeze = new ProcessFreeze();
         // every instance resumes before the balancer is asked anything: a runtime-API command that
         // fails must not leave the instances after it frozen
         Runnable resume = () -> {
-            instances.forEach(instance -> instance.process().signal("CONT"));
+            freeze.close();
             instances.forEach(instance -> target.balancer().command("enable health chatbot/" + instance.name()));
         };
         fault.undo.add(resume);
         fault.scheduler.schedule(() -> {
             for (ServiceInstance instance : instances) {
                 target.balancer().command("disable health chatbot/" + instance.name());
-                instance.process().signal("STOP");
+                freeze.freeze(instance.process());
             }
             System.out.printf("[fault] %s stopped (SIGSTOP)%n", names);
         }, after.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,49 +78,16 @@ public final class LatencyFault implements AutoCloseable {
     /** Chaos Monkey's latency assault on every repository call of every instance, until closed. */
     public static LatencyFault chaosMonkey(LocalTarget target, Duration latency) {
         LatencyFault fault = new LatencyFault("Chaos Monkey latency assault: " + latency.toMillis() + " ms on every repository call of every instance");
-        String operator = target.tokens().operatorToken();
-        String assault = String.format("{\"level\":1,\"latencyActive\":true,\"latencyRangeStart\":%d,\"latencyRangeEnd\":%d}",
-                latency.toMillis(), latency.toMillis());
-        for (ServiceInstance instance : target.instances()) {
-            fault.undo.add(() -> post(instance.url() + "/actuator/chaosmonkey/disable", operator, null));
-            post(instance.url() + "/actuator/chaosmonkey/assaults", operator, assault);
-            post(instance.url() + "/actuator/chaosmonkey/enable", operator, null);
+        String assault = ChaosMonkey.latencyAssault(1, (int) latency.toMillis(), (int) latency.toMillis());
+        for (ChaosMonkey monkey : monkeys(target)) {
+            fault.undo.add(monkey::calmDown);
+            monkey.attack(assault);
         }
         return fault;
     }
 
-    private static boolean chaosMonkeyAnswers(LocalTarget target, ServiceInstance instance) {
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/chaosmonkey"))
-                    .header("Authorization", "Bearer " + target.tokens().operatorToken()).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void post(String url, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status >= 300) {
-                throw new IllegalStateException("POST " + url + " answered " + status);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static List<ChaosMonkey> monkeys(LocalTarget target) {
+        return target.instances().stream().map(i -> new ChaosMonkey(i.url(), target.tokens().operatorToken())).toList();
     }
 
     public String describe() {

@@ -1,14 +1,10 @@
 package org.faithbot.verification.load;
 
 import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.http.ServiceClient;
 import org.faithbot.verification.load.LoadSettings.Feature;
 import org.faithbot.verification.target.Target;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,8 +17,6 @@ import java.util.Set;
  * reported with the answer that kept it out (never silently passed over).
  */
 public record ServiceFeatures(Set<Feature> available, Map<Feature, String> missing, int chatStatus) {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static ServiceFeatures probe(Target target) {
         String token = target.tokens().tokenFor(TestUser.fresh("Probe"));
@@ -58,23 +52,11 @@ public record ServiceFeatures(Set<Feature> available, Map<Feature, String> missi
     }
 
     private static Answer send(Target target, String token, String method, String path, String body, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", accept)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        ServiceClient.Reply reply = ServiceClient.send(method, target.baseUrl() + path, token, body, accept, Duration.ofSeconds(10));
+        if (!reply.answered()) {
+            return new Answer(-1, "", method + " " + path + " failed: " + reply.failure(), method + " " + path);
         }
-        try {
-            HttpResponse<Void> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), null, method + " " + path);
-        } catch (IOException e) {
-            return new Answer(-1, "", method + " " + path + " failed: " + e.getMessage(), method + " " + path);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Answer(reply.status(), reply.header("Content-Type").orElse(""), null, method + " " + path);
     }
 
     /** Whether the target serves chat at all (a load against a target that does not would measure nothing but errors). */

@@ -1,13 +1,10 @@
 package org.faithbot.verification.load;
 
+import org.faithbot.verification.http.PrometheusText;
+import org.faithbot.verification.http.ServiceClient;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.local.ServiceInstance;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,37 +16,30 @@ import java.util.Map;
  */
 public final class ServiceMetrics {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private ServiceMetrics() {
     }
 
     /** The metrics of every instance of the local target at one moment. */
-    public record Snapshot(Map<String, MetricSamples> byInstance) {
+    public record Snapshot(Map<String, PrometheusText> byInstance) {
     }
 
     public static Snapshot take(LocalTarget target) {
-        Map<String, MetricSamples> byInstance = new LinkedHashMap<>();
+        Map<String, PrometheusText> byInstance = new LinkedHashMap<>();
         for (ServiceInstance instance : target.instances()) {
-            byInstance.put(instance.name(), MetricSamples.parse(scrape(instance.url() + "/actuator/prometheus")));
+            byInstance.put(instance.name(), PrometheusText.parse(scrape(instance.url())));
         }
         return new Snapshot(byInstance);
     }
 
-    private static String scrape(String url) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static String scrape(String instanceUrl) {
+        ServiceClient.Reply reply = ServiceClient.prometheus(instanceUrl, "", Duration.ofSeconds(20));
+        if (!reply.answered()) {
+            throw new IllegalStateException("cannot read " + instanceUrl + "/actuator/prometheus: " + reply.failure());
         }
+        if (reply.status() != 200) {
+            throw new IllegalStateException(instanceUrl + "/actuator/prometheus answered " + reply.status());
+        }
+        return reply.body();
     }
 
     /** What happened between two snapshots: counters' increase, summed over the instances. */
@@ -61,8 +51,8 @@ public final class ServiceMetrics {
 
         public double sum(String metric, Map<String, String> labels) {
             double sum = 0;
-            for (Map.Entry<String, MetricSamples> instance : after.byInstance().entrySet()) {
-                MetricSamples earlier = before.byInstance().get(instance.getKey());
+            for (Map.Entry<String, PrometheusText> instance : after.byInstance().entrySet()) {
+                PrometheusText earlier = before.byInstance().get(instance.getKey());
                 sum += instance.getValue().sum(metric, labels) - (earlier == null ? 0 : earlier.sum(metric, labels));
             }
             return sum;
@@ -70,9 +60,9 @@ public final class ServiceMetrics {
 
         public Map<String, Double> sumBy(String metric, String label, Map<String, String> labels) {
             Map<String, Double> sums = new LinkedHashMap<>();
-            for (Map.Entry<String, MetricSamples> instance : after.byInstance().entrySet()) {
+            for (Map.Entry<String, PrometheusText> instance : after.byInstance().entrySet()) {
                 instance.getValue().sumBy(metric, label, labels).forEach((value, sum) -> sums.merge(value, sum, Double::sum));
-                MetricSamples earlier = before.byInstance().get(instance.getKey());
+                PrometheusText earlier = before.byInstance().get(instance.getKey());
                 if (earlier != null) {
                     earlier.sumBy(metric, label, labels).forEach((value, sum) -> sums.merge(value, -sum, Double::sum));
                 }

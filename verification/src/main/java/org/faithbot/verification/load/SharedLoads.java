@@ -96,16 +96,16 @@ public final class SharedLoads {
         }
         warmUp(features);
         boolean local = "local".equals(target.name());
-        ServiceMetrics.Snapshot before = local ? ServiceMetrics.take(target.local()) : null;
+        ServiceMetrics.Snapshot before = local ? ServiceMetrics.take(LocalTarget.of(target)) : null;
         Map<String, Long> watched = new LinkedHashMap<>();
         if (local) {
-            LocalTarget stack = target.local();
+            LocalTarget stack = LocalTarget.of(target);
             watched.put("dynalite", stack.localDynamoDb().process().pid());
             stack.instances().forEach(instance -> watched.put(instance.name(), instance.process().pid()));
             watched.put("haproxy", stack.balancer().process().pid());
         }
         LoadRun run = new GatlingRunner(projectRoot).run(plan.apply(features), target, onLoadStart, watched);
-        ServiceMetrics.Delta metrics = local ? new ServiceMetrics.Delta(before, ServiceMetrics.take(target.local())) : null;
+        ServiceMetrics.Delta metrics = local ? new ServiceMetrics.Delta(before, ServiceMetrics.take(LocalTarget.of(target))) : null;
         return new MeasuredLoad(run, features, metrics);
     }
 }

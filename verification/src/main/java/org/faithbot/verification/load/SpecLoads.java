@@ -1,5 +1,6 @@
 package org.faithbot.verification.load;
 
+import org.faithbot.verification.local.LocalTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class SpecLoads implements AutoCloseable {
                             Duration.ofSeconds(2), Duration.ofSeconds(seconds), features.available()),
                     () -> {
                         if (fault != null) {
-                            lastFault = LatencyFault.inject(shared.target().local(), fault.after(), fault.stall(), Duration.ofMillis(1500));
+                            lastFault = LatencyFault.inject(LocalTarget.of(shared.target()), fault.after(), fault.stall(), Duration.ofMillis(1500));
                             active = lastFault;
                         }
                     });

@@ -41,7 +41,7 @@ public final class DrillSite implements RecoverableService {
     private DrillSite(Path projectRoot) {
         this.projectRoot = projectRoot;
         this.runDirectory = projectRoot.resolve("reports/local-target/run-" + ProcessHandle.current().pid());
-        this.registry = new ProcessRegistry(projectRoot.resolve("verification/target/local-target-pids"));
+        this.registry = ProcessRegistry.under(projectRoot);
         this.tables = TableDefinitions.read(projectRoot.resolve("service/src/main/resources/dynamodb/tables.json"));
     }
 

@@ -1,5 +1,6 @@
 package org.faithbot.verification.local;
 
+import org.faithbot.verification.target.LocalAws;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,9 +17,9 @@ import java.util.Map;
 /** The local DynamoDB: dynalite (in memory) on a loopback port, fast enough to sit under load. */
 public final class LocalDynamoDb {
 
-    public static final String REGION = "us-east-1";
-    public static final String ACCESS_KEY = "local";
-    public static final String SECRET_KEY = "local";
+    public static final String REGION = LocalAws.REGION;
+    public static final String ACCESS_KEY = LocalAws.ACCESS_KEY;
+    public static final String SECRET_KEY = LocalAws.SECRET_KEY;
 
     private final ManagedProcess process;
     private final URI endpoint;

@@ -39,7 +39,7 @@ public final class LocalTarget implements Target {
     private LocalTarget(Path projectRoot) {
         this.projectRoot = projectRoot;
         this.runDirectory = projectRoot.resolve("reports/local-target/run-" + ProcessHandle.current().pid());
-        this.registry = new ProcessRegistry(projectRoot.resolve("verification/target/local-target-pids"));
+        this.registry = ProcessRegistry.under(projectRoot);
         this.tables = TableDefinitions.read(projectRoot.resolve("service/src/main/resources/dynamodb/tables.json"));
     }
 
@@ -151,9 +151,12 @@ public final class LocalTarget implements Target {
         return tokens;
     }
 
-    @Override
-    public LocalTarget local() {
-        return this;
+    /** The target as the local stack; fails on any other target, as a step that acts on the local stack must. */
+    public static LocalTarget of(Target target) {
+        if (target instanceof LocalTarget local) {
+            return local;
+        }
+        throw new IllegalStateException("this step acts on the local stack and cannot run against " + target.name());
     }
 
     public Haproxy balancer() {

@@ -28,6 +28,49 @@ public final class ProcessRegistry {
     }
 
     private static final long OWNER = ProcessHandle.current().pid();
+    private static ProcessRegistry shared;
+
+    /** Where the harness under {@code projectRoot} keeps its PID files. */
+    public static ProcessRegistry under(Path projectRoot) {
+        return new ProcessRegistry(projectRoot.resolve("verification/target/local-target-pids"));
+    }
+
+    /**
+     * The registry of this run's project ({@code -Dproject.root}, as the target's): for the processes
+     * the harness starts outside the local target (Gatling, stress-ng, node, terraform), reaped with
+     * the target's by the next run's start when this one is killed.
+     */
+    public static synchronized ProcessRegistry shared() {
+        if (shared == null) {
+            shared = under(Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize());
+        }
+        return shared;
+    }
+
+    /** A process registered by PID until {@link #close()} (once it has ended, or been stopped). */
+    public final class Registration implements AutoCloseable {
+
+        private final String name;
+
+        private Registration(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void close() {
+            unregister(name);
+        }
+    }
+
+    /**
+     * Registers a process started elsewhere, by its PID and a fragment of its command line (the
+     * reaper stops a leftover only while its command line still holds the fragment).
+     */
+    public Registration track(String name, Process process, String commandFragment) {
+        String unique = name + "-" + process.pid();
+        register(unique, process.pid(), commandFragment);
+        return new Registration(unique);
+    }
 
     void register(String name, long pid, String commandFragment) {
         try {

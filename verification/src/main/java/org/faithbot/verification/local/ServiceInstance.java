@@ -1,11 +1,10 @@
 package org.faithbot.verification.local;
 
 import org.faithbot.verification.auth.TokenIssuer;
-import java.io.IOException;
+import org.faithbot.verification.http.ServiceClient;
+import org.faithbot.verification.http.WarmUp;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.Map;
 
 /** One instance of the chatbot service jar on a loopback port, as an ECS task would run it. */
 public final class ServiceInstance {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -85,19 +82,11 @@ public final class ServiceInstance {
 
     /** The HTTP status of the readiness probe, or -1 when the instance does not answer. */
     public int readinessStatus() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return ServiceClient.readiness(url());
     }
 
-    void awaitReady(Duration timeout) {
+    /** Waits until the readiness probe answers 200; fails, with the end of the log, when the process exits or the timeout passes. */
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -126,28 +115,12 @@ public final class ServiceInstance {
      * deliberate 500 answers to chat are expected, any other answer but 200 still fails the warm-up.
      */
     public void warmUp(String token, int turns, boolean faultyChats) {
-        for (int i = 0; i < turns; i++) {
-            send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/chat"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"warm-up " + i + ": I need hope today\"}")), faultyChats);
-            send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/conversations")).header("Authorization", "Bearer " + token).GET(), false);
-            send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/me/export")).header("Authorization", "Bearer " + token).GET(), false);
-        }
-        send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/me")).header("Authorization", "Bearer " + token).DELETE(), false);
+        WarmUp.judgedChatTurns().run(warmable(faultyChats), token, turns);
     }
 
-    private void send(HttpRequest.Builder request, boolean serverErrorExpected) {
-        try {
-            int status = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 200 && !(serverErrorExpected && status == 500)) {
-                throw new IllegalStateException("warm-up request to " + name + " answered " + status + ":\n" + process.logTail(20));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("warm-up request to " + name + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** The instance as a warm-up sees it ({@code faultyChats}: its release fails a share of chat requests on purpose). */
+    public WarmUp.Instance warmable(boolean faultyChats) {
+        return new WarmUp.Instance(name, url(), faultyChats, () -> process.logTail(20));
     }
 
     void stop() {

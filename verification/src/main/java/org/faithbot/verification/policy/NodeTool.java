@@ -2,6 +2,7 @@ package org.faithbot.verification.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.faithbot.verification.local.ProcessRegistry;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,9 +84,11 @@ final class NodeTool {
         private final OutputStream in;
         private final BufferedReader out;
         private final StringBuilder errors = new StringBuilder();
+        private final ProcessRegistry.Registration registration;
 
-        private Worker(Process process) {
+        private Worker(Process process, Path script) {
             this.process = process;
+            this.registration = ProcessRegistry.shared().track("node-" + script.getFileName(), process, script.toString());
             this.in = process.getOutputStream();
             this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             Thread drain = new Thread(() -> drain(process.getErrorStream()), "node-worker-stderr");
@@ -97,7 +100,7 @@ final class NodeTool {
             ProcessBuilder builder = new ProcessBuilder("node", script.toString()).directory(nodeModules.getParent().toFile());
             builder.environment().put("TOOLS_NODE_MODULES", nodeModules.toAbsolutePath().toString());
             try {
-                return new Worker(builder.start());
+                return new Worker(builder.start(), script);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start node (is Node.js installed? bin/setup.sh installs it)", e);
             }
@@ -164,6 +167,9 @@ final class NodeTool {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
+            }
+            if (!process.isAlive()) {
+                registration.close();
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.faithbot.verification.policy;
 
+import org.faithbot.verification.local.ProcessRegistry;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +70,7 @@ public final class TerraformFmt {
         builder.environment().put("TF_IN_AUTOMATION", "1");
         try {
             Process process = builder.start();
+            ProcessRegistry.Registration registration = ProcessRegistry.shared().track("terraform", process, terraform.toString());
             String output;
             try (var in = process.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -76,6 +79,7 @@ public final class TerraformFmt {
                 process.destroyForcibly();
                 throw new IllegalStateException("terraform " + String.join(" ", arguments) + " did not finish within 60 s");
             }
+            registration.close();
             return new Run(process.exitValue(), output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + terraform, e);

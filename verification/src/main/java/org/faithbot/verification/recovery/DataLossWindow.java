@@ -1,5 +1,7 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.traffic.AcknowledgedWrite;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.http.StoredUserData;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

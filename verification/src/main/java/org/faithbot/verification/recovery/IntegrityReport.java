@@ -1,5 +1,7 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.traffic.AcknowledgedWrite;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

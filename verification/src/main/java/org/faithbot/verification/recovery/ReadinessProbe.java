@@ -2,6 +2,7 @@ package org.faithbot.verification.recovery;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.faithbot.verification.http.ServiceClient;
 
 import java.time.Duration;
 import java.time.Instant;

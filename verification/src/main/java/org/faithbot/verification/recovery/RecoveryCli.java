@@ -1,6 +1,6 @@
 package org.faithbot.verification.recovery;
 
-import org.faithbot.verification.local.LocalDynamoDb;
+import org.faithbot.verification.target.LocalAws;
 import org.faithbot.verification.target.TableDefinitions;
 import org.faithbot.verification.target.Targets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -352,7 +352,7 @@ public final class RecoveryCli {
         }
 
         Region region() {
-            String region = get("--region", System.getenv().getOrDefault("AWS_REGION", LocalDynamoDb.REGION));
+            String region = get("--region", System.getenv().getOrDefault("AWS_REGION", LocalAws.REGION));
             return Region.of(region);
         }
 
@@ -374,8 +374,8 @@ public final class RecoveryCli {
 
         private static DynamoDbClient emulator(URI endpoint, Region region) {
             return DynamoDbClient.builder().endpointOverride(endpoint).region(region)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalDynamoDb.ACCESS_KEY,
-                            LocalDynamoDb.SECRET_KEY)))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY,
+                            LocalAws.SECRET_KEY)))
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         }
     }

@@ -3,6 +3,9 @@ package org.faithbot.verification.recovery;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.http.ServiceClient;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
+import org.faithbot.verification.traffic.WriteLedger;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -300,10 +303,7 @@ public final class RecoveryDrill implements AutoCloseable {
                 refused.add(user.id() + ": HTTP " + answer.status());
                 continue;
             }
-            after.add(new AcknowledgedWrite(user.id(), ServiceClient.text(answer.body(), "/conversationId"),
-                    ServiceClient.text(answer.body(), "/messageId"), text, ServiceClient.text(answer.body(), "/reply/text"),
-                    ServiceClient.text(answer.body(), "/reply/topic"), ServiceClient.text(answer.body(), "/reply/scripture/reference"),
-                    ServiceClient.text(answer.body(), "/createdAt"), Instant.now()));
+            after.add(AcknowledgedWrite.of(user.id(), text, answer.body(), Instant.now()));
         }
         if (!refused.isEmpty()) {
             throw new IllegalStateException("the re-pointed service refused writes: " + refused);

@@ -1,5 +1,6 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.faithbot.verification.auth.TestUser;

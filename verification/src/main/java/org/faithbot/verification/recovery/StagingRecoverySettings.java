@@ -1,5 +1,6 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.settings.Settings;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -21,19 +22,12 @@ public final class StagingRecoverySettings {
 
     public static AwsRecoveryDriver.Settings fromConfiguration() {
         return new AwsRecoveryDriver.Settings(
-                Region.of(setting("staging.region", "AWS_REGION", "eu-central-1")),
-                Region.of(setting("staging.dr-region", "STAGING_DR_REGION", "eu-west-1")),
-                setting("staging.backup-vault", "STAGING_BACKUP_VAULT", "chatbot-staging-vault"),
-                setting("staging.dr-backup-vault", "STAGING_DR_BACKUP_VAULT", "chatbot-staging-vault-dr"),
-                setting("staging.backup-role-arn", "STAGING_BACKUP_ROLE_ARN", ""),
+                Region.of(Settings.stagingRegion()),
+                Region.of(Settings.setting("staging.dr-region", "STAGING_DR_REGION", "eu-west-1")),
+                Settings.setting("staging.backup-vault", "STAGING_BACKUP_VAULT", "chatbot-staging-vault"),
+                Settings.setting("staging.dr-backup-vault", "STAGING_DR_BACKUP_VAULT", "chatbot-staging-vault-dr"),
+                Settings.setting("staging.backup-role-arn", "STAGING_BACKUP_ROLE_ARN", ""),
                 null);
     }
 
-    private static String setting(String property, String environment, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -1,5 +1,6 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.http.StoredUserData;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

@@ -99,7 +99,7 @@ public final class VerificationRun {
 
     /** The local stack, for scenarios that act on its processes and balancer; fails on any other target. */
     public LocalTarget local() {
-        return target().local();
+        return LocalTarget.of(target());
     }
 
     /** The loads shared between the scenarios that judge them. */

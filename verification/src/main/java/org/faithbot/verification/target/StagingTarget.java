@@ -1,6 +1,7 @@
 package org.faithbot.verification.target;
 
 import org.faithbot.verification.auth.TokenIssuer;
+import org.faithbot.verification.settings.Settings;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -35,30 +36,22 @@ public final class StagingTarget implements Target {
     }
 
     public static StagingTarget fromConfiguration() {
-        String baseUrl = setting("staging.base-url", "STAGING_BASE_URL", null);
+        String baseUrl = Settings.setting("staging.base-url", "STAGING_BASE_URL", null);
         if (baseUrl == null) {
             throw new IllegalStateException("-Dtarget=staging needs -Dstaging.base-url=https://... (or STAGING_BASE_URL)");
         }
-        Region region = Region.of(setting("staging.region", "AWS_REGION", "us-east-1"));
-        String secretId = setting("staging.jwt-secret-id", "STAGING_JWT_SECRET_ID", "chatbot-staging/jwt-signing-key");
-        String issuer = setting("staging.jwt-issuer", "STAGING_JWT_ISSUER", "chatbot-staging");
+        Region region = Region.of(Settings.stagingRegion());
+        String secretId = Settings.setting("staging.jwt-secret-id", "STAGING_JWT_SECRET_ID", "chatbot-staging/jwt-signing-key");
+        String issuer = Settings.setting("staging.jwt-issuer", "STAGING_JWT_ISSUER", "chatbot-staging");
         byte[] key;
         try (SecretsManagerClient secrets = SecretsManagerClient.builder().region(region).build()) {
             key = Base64.getDecoder().decode(secrets.getSecretValue(r -> r.secretId(secretId)).secretString().trim());
         }
         return new StagingTarget(baseUrl.replaceAll("/+$", ""),
-                setting("staging.table-prefix", "STAGING_TABLE_PREFIX", "chatbot-staging-"),
+                Settings.setting("staging.table-prefix", "STAGING_TABLE_PREFIX", "chatbot-staging-"),
                 DynamoDbClient.builder().region(region).build(),
                 new TokenIssuer(key, issuer),
                 TableDefinitions.read(Targets.projectRoot().resolve("service/src/main/resources/dynamodb/tables.json")));
-    }
-
-    private static String setting(String property, String environment, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     @Override

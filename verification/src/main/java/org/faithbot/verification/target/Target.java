@@ -1,7 +1,6 @@
 package org.faithbot.verification.target;
 
 import org.faithbot.verification.auth.TokenIssuer;
-import org.faithbot.verification.local.LocalTarget;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What the specs run against: the embedded local stack or the staging environment in AWS. */
@@ -23,9 +22,4 @@ public interface Target {
 
     /** Issues bearer tokens the target's service accepts. */
     TokenIssuer tokens();
-
-    /** The local stack, for scenarios that act on its processes and balancer; fails on any other target. */
-    default LocalTarget local() {
-        throw new IllegalStateException("this step acts on the local stack and cannot run against " + name());
-    }
 }

@@ -1,7 +1,7 @@
 package org.faithbot.verification.chaos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.faithbot.verification.recovery.AcknowledgedWrite;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.faithbot.verification.traffic.ProbeSample;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package org.faithbot.verification.chaos;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.faithbot.verification.recovery.AcknowledgedWrite;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.faithbot.verification.traffic.ProbeSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package org.faithbot.verification.load;
 
+import org.faithbot.verification.http.PrometheusText;
 import org.faithbot.verification.evidence.Comparator;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.load.LoadSettings.Feature;
@@ -19,8 +20,8 @@ class ServiceMetricFiguresTest {
 
     private static ServiceMetrics.Delta delta(String before, String after) {
         return new ServiceMetrics.Delta(
-                new ServiceMetrics.Snapshot(Map.of("s1", MetricSamples.parse(before), "s2", MetricSamples.parse(before))),
-                new ServiceMetrics.Snapshot(Map.of("s1", MetricSamples.parse(after), "s2", MetricSamples.parse(after))));
+                new ServiceMetrics.Snapshot(Map.of("s1", PrometheusText.parse(before), "s2", PrometheusText.parse(before))),
+                new ServiceMetrics.Snapshot(Map.of("s1", PrometheusText.parse(after), "s2", PrometheusText.parse(after))));
     }
 
     private static final String BEFORE = """

@@ -1,5 +1,7 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.http.StoredUserData;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

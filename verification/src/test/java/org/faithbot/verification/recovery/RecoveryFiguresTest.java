@@ -1,5 +1,6 @@
 package org.faithbot.verification.recovery;
 
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.faithbot.verification.evidence.Comparator;
 import org.faithbot.verification.evidence.Figure;
 import org.junit.jupiter.api.Test;

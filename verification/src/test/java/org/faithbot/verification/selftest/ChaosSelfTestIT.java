@@ -2,6 +2,7 @@ package org.faithbot.verification.selftest;
 
 import org.faithbot.verification.run.VerificationRun;
 import org.faithbot.verification.local.BackendServer;
+import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.target.Targets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +42,7 @@ class ChaosSelfTestIT {
                 .contains("BROKEN: no stop condition in alarm (alb-no-healthy-hosts) (alb-no-healthy-hosts in alarm: the fault was aborted)");
 
         // every fault was rolled back: the balancer sees every server it uses (not in maintenance) healthy again
-        var balancer = VerificationRun.current().target().local().balancer();
+        var balancer = LocalTarget.of(VerificationRun.current().target()).balancer();
         for (var server : balancer.servers().values()) {
             if (!server.status().startsWith("MAINT")) {
                 balancer.awaitServer(server.name(), BackendServer::isUp, Duration.ofSeconds(30));

@@ -1,7 +1,7 @@
 package org.faithbot.verification.selftest;
 
 import io.cucumber.java.en.When;
-import org.faithbot.verification.recovery.AcknowledgedWrite;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.faithbot.verification.recovery.RecoveryDrill;
 import org.faithbot.verification.steps.RecoverySteps;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -2,7 +2,7 @@ package org.faithbot.verification.selftest;
 
 import org.faithbot.verification.run.VerificationRun;
 import org.faithbot.verification.local.LocalMoto;
-import org.faithbot.verification.recovery.AcknowledgedWrite;
+import org.faithbot.verification.traffic.AcknowledgedWrite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

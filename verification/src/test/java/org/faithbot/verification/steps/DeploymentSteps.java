@@ -179,6 +179,6 @@ public class DeploymentSteps implements WithAssertions {
         List<String> home = List.of(first, second);
         drill().handBack(home);
         assertThat(drill().inRotation()).as("instances in rotation").containsExactlyInAnyOrderElementsOf(home);
-        assertThat(context.target().local().instances()).extracting(i -> i.name()).containsExactlyInAnyOrderElementsOf(home);
+        assertThat(context.run().local().instances()).extracting(i -> i.name()).containsExactlyInAnyOrderElementsOf(home);
     }
 }

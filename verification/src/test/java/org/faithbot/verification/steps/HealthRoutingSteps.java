@@ -43,7 +43,7 @@ public class HealthRoutingSteps {
     }
 
     private LocalTarget local() {
-        return context.target().local();
+        return context.run().local();
     }
 
     @Given("the balancer sees every instance healthy")

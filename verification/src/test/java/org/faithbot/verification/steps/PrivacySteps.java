@@ -8,6 +8,7 @@ import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.http.ServiceApi;
+import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.privacy.LogSweep;
 import org.faithbot.verification.privacy.PersonalDataSweep;
 import org.faithbot.verification.privacy.Trace;
@@ -120,7 +121,7 @@ public class PrivacySteps {
 
     private Map<String, Path> instanceLogs() {
         Map<String, Path> logs = new LinkedHashMap<>();
-        context.target().local().instances().forEach(i -> logs.put(i.name(), i.process().logFile()));
+        LocalTarget.of(context.target()).instances().forEach(i -> logs.put(i.name(), i.process().logFile()));
         return logs;
     }
 }

@@ -50,7 +50,7 @@ public class RecoverySteps {
 
     @Given("a recovery drill site: the service on its own local AWS with genuine DynamoDB backup snapshots")
     public void aRecoveryDrillSite() {
-        context.target().local(); // the drill acts on local processes
+        context.run().local(); // the drill acts on local processes
         if (!LocalMoto.isInstalled()) {
             throw new TestAbortedException("moto_server is not installed (pip install 'moto[server]==5.2.1'): the recovery drill "
                     + "is SKIPPED, not passed");

@@ -1,5 +1,6 @@
 package org.faithbot.verification.deployment.staging;
 
+import org.faithbot.verification.settings.Settings;
 import software.amazon.awssdk.regions.Region;
 
 import java.time.Duration;
@@ -25,26 +26,18 @@ public record StagingDeploymentSettings(Region region, String cluster, String se
 
     public static StagingDeploymentSettings fromConfiguration() {
         return new StagingDeploymentSettings(
-                Region.of(setting("staging.region", "AWS_REGION", "eu-central-1")),
-                setting("staging.ecs-cluster", "ECS_CLUSTER", "chatbot-staging-cluster"),
-                setting("staging.ecs-service", "ECS_SERVICE", "chatbot-staging-service"),
-                setting("staging.ecs-container", "ECS_CONTAINER_NAME", "chatbot"),
-                Integer.parseInt(setting("staging.container-port", "CONTAINER_PORT", "8080")),
-                setting("staging.codedeploy-app", "CODEDEPLOY_APPLICATION", "chatbot-staging-app"),
-                setting("staging.codedeploy-group", "CODEDEPLOY_DEPLOYMENT_GROUP", "chatbot-staging-dg"),
-                setting("staging.ecs-rolling-service", "STAGING_ECS_ROLLING_SERVICE", ""),
+                Region.of(Settings.stagingRegion()),
+                Settings.setting("staging.ecs-cluster", "ECS_CLUSTER", "chatbot-staging-cluster"),
+                Settings.setting("staging.ecs-service", "ECS_SERVICE", "chatbot-staging-service"),
+                Settings.setting("staging.ecs-container", "ECS_CONTAINER_NAME", "chatbot"),
+                Integer.parseInt(Settings.setting("staging.container-port", "CONTAINER_PORT", "8080")),
+                Settings.setting("staging.codedeploy-app", "CODEDEPLOY_APPLICATION", "chatbot-staging-app"),
+                Settings.setting("staging.codedeploy-group", "CODEDEPLOY_DEPLOYMENT_GROUP", "chatbot-staging-dg"),
+                Settings.setting("staging.ecs-rolling-service", "STAGING_ECS_ROLLING_SERVICE", ""),
                 Duration.ofSeconds(10), Duration.ofMinutes(30));
     }
 
     public boolean hasRollingService() {
         return !rollingService.isBlank();
-    }
-
-    private static String setting(String property, String environment, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,10 +1,5 @@
-package org.faithbot.verification.chaos;
+package org.faithbot.verification.http;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -13,7 +8,6 @@ import java.time.Duration;
  */
 public final class ChaosMonkey {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     /** Every assault off again: what the rollback posts before disabling the monkey. */
     static final String RESET = "{\"level\":1,\"latencyActive\":false,\"exceptionsActive\":false}";
 
@@ -27,16 +21,7 @@ public final class ChaosMonkey {
 
     /** True when the instance runs Chaos Monkey and lets the operator reach it. */
     public boolean answers() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(instanceUrl + "/actuator/chaosmonkey"))
-                    .header("Authorization", "Bearer " + operatorToken).timeout(Duration.ofSeconds(5)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ServiceClient.send("GET", instanceUrl + "/actuator/chaosmonkey", operatorToken, null, null, Duration.ofSeconds(5)).status() == 200;
     }
 
     public static String latencyAssault(int level, int fromMillis, int toMillis) {
@@ -70,22 +55,12 @@ public final class ChaosMonkey {
     }
 
     private void post(String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instanceUrl + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + operatorToken)
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        ServiceClient.Reply reply = ServiceClient.send("POST", instanceUrl + path, operatorToken, body, null, Duration.ofSeconds(10));
+        if (!reply.answered()) {
+            throw new IllegalStateException("POST " + instanceUrl + path + " failed: " + reply.failure());
         }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("POST " + instanceUrl + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + instanceUrl + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (reply.status() >= 300) {
+            throw new IllegalStateException("POST " + instanceUrl + path + " answered " + reply.status() + ": " + reply.body());
         }
     }
 }

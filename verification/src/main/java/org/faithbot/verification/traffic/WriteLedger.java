@@ -1,11 +1,11 @@
-package org.faithbot.verification.recovery;
+package org.faithbot.verification.traffic;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Every write the service acknowledged during a drill, and how many attempts it refused. Thread-safe. */
+/** Every chat write the service acknowledged while traffic ran (a drill, a probe), and how many attempts it refused. Thread-safe. */
 public final class WriteLedger {
 
     private final List<AcknowledgedWrite> acknowledged = new ArrayList<>();

@@ -1,4 +1,7 @@
-package org.faithbot.verification.recovery;
+package org.faithbot.verification.traffic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.faithbot.verification.http.ServiceClient;
 
 import java.time.Instant;
 
@@ -13,6 +16,13 @@ import java.time.Instant;
  */
 public record AcknowledgedWrite(String userId, String conversationId, String messageId, String userText, String replyText,
                                 String topic, String scriptureReference, String createdAt, Instant acknowledgedAt) {
+
+    /** The write of the service's answer {@code body} to the user's {@code userText}, acknowledged at {@code acknowledgedAt}. */
+    public static AcknowledgedWrite of(String userId, String userText, JsonNode body, Instant acknowledgedAt) {
+        return new AcknowledgedWrite(userId, ServiceClient.text(body, "/conversationId"), ServiceClient.text(body, "/messageId"), userText,
+                ServiceClient.text(body, "/reply/text"), ServiceClient.text(body, "/reply/topic"),
+                ServiceClient.text(body, "/reply/scripture/reference"), ServiceClient.text(body, "/createdAt"), acknowledgedAt);
+    }
 
     /** Names the write, never its text: user, reply id, conversation, acknowledgement time. */
     public String describe() {

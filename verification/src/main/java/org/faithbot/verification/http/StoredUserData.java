@@ -1,4 +1,4 @@
-package org.faithbot.verification.recovery;
+package org.faithbot.verification.http;
 
 import java.util.List;
 import java.util.Map;
