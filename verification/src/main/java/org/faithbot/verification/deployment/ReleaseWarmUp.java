@@ -1,16 +1,11 @@
 package org.faithbot.verification.deployment;
 
-import org.faithbot.verification.auth.TestUser;
+import org.faithbot.verification.http.WarmUp;
 import org.faithbot.verification.local.LocalTarget;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Warms every started instance that is ready, as the local target warms s1 and s2, before any load:
@@ -42,36 +37,17 @@ final class ReleaseWarmUp {
 
     /** Warms the ready ones of {@code instances}; {@code faultyChats} says, by name, which fail a share of chat requests on purpose. */
     void warm(List<NewInstance> instances, Map<String, Boolean> faultyChats) {
-        long started = System.nanoTime();
-        List<Callable<Void>> batches = new ArrayList<>();
-        List<String> warmed = new ArrayList<>();
+        List<WarmUp.Instance> ready = new ArrayList<>();
         for (NewInstance instance : instances) {
             if (!instance.alive() || instance.readinessStatus() != 200) {
                 continue;
             }
             boolean faulty = faultyChats.getOrDefault(instance.name(), false);
-            int turns = faulty ? WARM_UP_TURNS_FAULTY : WARM_UP_TURNS_GOOD;
             target.instances().stream().filter(i -> i.name().equals(instance.name())).findFirst()
-                    .ifPresent(i -> {
-                        warmed.add(i.name() + " (" + turns + " turns)");
-                        for (int sent = 0; sent < turns; sent += WARM_UP_BATCH) {
-                            batches.add(() -> {
-                                i.warmUp(target.tokens().tokenFor(TestUser.fresh("Warmup")), WARM_UP_BATCH, faulty);
-                                return null;
-                            });
-                        }
-                    });
+                    .ifPresent(i -> ready.add(i.warmable(faulty)));
         }
-        try (ExecutorService workers = Executors.newFixedThreadPool(WARM_UP_WORKERS)) {
-            for (Future<Void> batch : workers.invokeAll(batches)) {
-                batch.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while warming " + warmed, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("warming " + warmed + " failed: " + e.getCause().getMessage(), e.getCause());
-        }
-        System.out.printf("[deployment] warmed %s in %.1f s, %d workers%n", warmed, (System.nanoTime() - started) / 1e9, WARM_UP_WORKERS);
+        WarmUp.Timing timing = WarmUp.judgedChatTurns().warm(ready,
+                i -> i.faultyChats() ? WARM_UP_TURNS_FAULTY : WARM_UP_TURNS_GOOD, WARM_UP_WORKERS, WARM_UP_BATCH, target.tokens());
+        System.out.println("[deployment] " + timing.describe());
     }
 }

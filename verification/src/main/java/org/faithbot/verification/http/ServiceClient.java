@@ -115,6 +115,15 @@ public final class ServiceClient {
         return status(instanceUrl + LIVENESS, PROBE_TIMEOUT);
     }
 
+    /**
+     * The operator's availability switch of one instance ({@code ACCEPTING_TRAFFIC} or {@code REFUSING_TRAFFIC}): its
+     * readiness probe answers accordingly, so the balancer's health checks take it out of rotation or back in.
+     */
+    public static Reply availability(String instanceUrl, String operatorToken, String readinessState) {
+        return send("POST", instanceUrl + "/actuator/availability", operatorToken, "{\"readiness\":\"" + readinessState + "\"}", null,
+                Duration.ofSeconds(10));
+    }
+
     /** A GET of the instance's Prometheus text ({@code query}: e.g. {@code ?includedNames=...}, or ""). */
     public static Reply prometheus(String instanceUrl, String query, Duration timeout) {
         return send("GET", instanceUrl + "/actuator/prometheus" + query, null, null, null, timeout);

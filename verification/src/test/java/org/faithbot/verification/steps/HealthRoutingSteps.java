@@ -4,8 +4,6 @@ import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.evidence.EvidenceRecorder;
@@ -13,6 +11,7 @@ import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.http.ParallelRequests;
 import org.faithbot.verification.http.PrometheusText;
+import org.faithbot.verification.http.ServiceClient;
 import org.faithbot.verification.local.BackendServer;
 import org.faithbot.verification.local.Haproxy;
 import org.faithbot.verification.local.LocalTarget;
@@ -68,11 +67,9 @@ public class HealthRoutingSteps {
     }
 
     private void setReadiness(String name, String state) {
-        Response response = RestAssured.given().baseUri(local().instance(name).url())
-                .auth().oauth2(context.target().tokens().operatorToken())
-                .contentType(ContentType.JSON).body(Map.of("readiness", state))
-                .post("/actuator/availability");
-        assertThat(response.statusCode()).as("operator readiness switch on %s: %s", name, response.asString()).isBetween(200, 204);
+        ServiceClient.Reply reply = ServiceClient.availability(local().instance(name).url(), context.target().tokens().operatorToken(), state);
+        assertThat(reply.status()).as("operator readiness switch on %s: %s", name, reply.answered() ? reply.body() : reply.failure())
+                .isBetween(200, 204);
     }
 
     @Then("the balancer takes {string} out of rotation within {int} seconds")
@@ -130,8 +127,9 @@ public class HealthRoutingSteps {
     }
 
     private static double chatRequestsCountedBy(ServiceInstance instance) {
-        String metrics = RestAssured.given().baseUri(instance.url()).get("/actuator/prometheus").asString();
-        return PrometheusText.sum(metrics, "http_server_requests_seconds_count", Map.of("uri", "/api/v1/chat"));
+        ServiceClient.Reply metrics = ServiceClient.prometheus(instance.url(), "", Duration.ofSeconds(5));
+        assertThat(metrics.status()).as("/actuator/prometheus of %s", instance.name()).isEqualTo(200);
+        return PrometheusText.sum(metrics.body(), "http_server_requests_seconds_count", Map.of("uri", "/api/v1/chat"));
     }
 
     /** Whatever happened in the scenario, an instance it made unready is made ready again for the next one. */
