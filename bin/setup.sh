@@ -106,12 +106,36 @@ print_summary() {
   if [ -f "$summary" ]; then cat "$summary"; else log "no per-criterion summary: the specs did not run"; fi
 }
 
+# A tag filter given as -Dcucumber.filter.tags=EXPR selects scenarios of the run's target only: it becomes
+# -Dverification.tags="@<target> and not @wip and (EXPR)", so that `-Dcucumber.filter.tags=@recovery` runs the
+# recovery feature's local scenarios and never its staging ones (Cucumber takes one expression, and a bare one
+# would replace the target's). Prints the arguments one a line.
+with_target_tags() {
+  local target=local selection="" arg
+  for arg in "$@"; do
+    case "$arg" in
+      -Dtarget=*) target="${arg#-Dtarget=}" ;;
+      -Dcucumber.filter.tags=*) selection="${arg#-Dcucumber.filter.tags=}" ;;
+    esac
+  done
+  for arg in "$@"; do
+    case "$arg" in
+      -Dcucumber.filter.tags=*) ;;
+      *) printf '%s\n' "$arg" ;;
+    esac
+  done
+  if [ -n "$selection" ]; then
+    printf '%s\n' "-Dverification.tags=@$target and not @wip and ($selection)"
+  fi
+}
+
 # Runs Maven with the given arguments, then writes the Allure report and prints the summary,
 # whatever Maven's outcome; exits with Maven's status.
 run_specs() {
   clean_reports
-  local status=0
-  maven "$@" || status=$?
+  local status=0 args=()
+  mapfile -t args < <(with_target_tags "$@")
+  maven "${args[@]}" || status=$?
   generate_allure_report
   print_summary
   return $status
