@@ -83,16 +83,4 @@ public final class EvidenceRecorder {
             throw new AssertionError(unmet);
         }
     }
-
-    public String target() {
-        return target;
-    }
-
-    public String scenario() {
-        return scenario;
-    }
-
-    public List<String> scenarioCriteria() {
-        return scenarioCriteria;
-    }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -60,10 +59,6 @@ public final class SharedLoads {
     /** A run made now against a target that no run of the specs holds (the load command line). */
     public static MeasuredLoad once(Target target, Path projectRoot, Function<ServiceFeatures, LoadPlan> plan) {
         return new SharedLoads(target, projectRoot).fresh(plan, () -> { });
-    }
-
-    public synchronized Optional<MeasuredLoad> made(String key) {
-        return Optional.ofNullable(runs.get(key));
     }
 
     /**

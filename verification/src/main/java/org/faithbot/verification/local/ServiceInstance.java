@@ -107,15 +107,7 @@ public final class ServiceInstance {
      * threads with different tokens.
      */
     public void warmUp(String token, int turns) {
-        warmUp(token, turns, false);
-    }
-
-    /**
-     * The same, for a release built to fail a share of its chat requests ({@code faultyChats}): its
-     * deliberate 500 answers to chat are expected, any other answer but 200 still fails the warm-up.
-     */
-    public void warmUp(String token, int turns, boolean faultyChats) {
-        WarmUp.judgedChatTurns().run(warmable(faultyChats), token, turns);
+        WarmUp.judgedChatTurns().run(warmable(false), token, turns);
     }
 
     /** The instance as a warm-up sees it ({@code faultyChats}: its release fails a share of chat requests on purpose). */
