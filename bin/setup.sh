@@ -85,7 +85,7 @@ clean_reports() {
          "$PROJECT_ROOT/reports/gatling" \
          "$PROJECT_ROOT/reports/chaos" \
          "$PROJECT_ROOT/reports/launch-readiness/report" "$PROJECT_ROOT/reports/launch-readiness/summary."* \
-         "$PROJECT_ROOT/reports/launch-readiness/evidence.json"
+         "$PROJECT_ROOT/reports/launch-readiness/evidence.json" "$PROJECT_ROOT/reports/launch-readiness/index.html"
   mkdir -p "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness"
 }
 
@@ -103,7 +103,7 @@ generate_allure_report() {
 
 print_summary() {
   local summary="$PROJECT_ROOT/reports/launch-readiness/summary.txt"
-  if [ -f "$summary" ]; then cat "$summary"; else log "no per-criterion summary: the specs did not run"; fi
+  if [ -f "$summary" ]; then cat "$summary"; log "launch-readiness page (verdict first): reports/launch-readiness/index.html"; else log "no per-criterion summary: the specs did not run"; fi
 }
 
 # A tag filter given as -Dcucumber.filter.tags=EXPR selects scenarios of the run's target only: it becomes

@@ -24,20 +24,27 @@ public final class CriteriaCatalogue {
 
     private final Map<String, Criterion> byId;
     private final FigureRouting figures;
+    private final Freshness freshness;
 
-    private CriteriaCatalogue(Map<String, Criterion> byId, FigureRouting figures) {
+    private CriteriaCatalogue(Map<String, Criterion> byId, FigureRouting figures, Freshness freshness) {
         this.byId = byId;
         this.figures = figures;
+        this.freshness = freshness;
     }
 
     public static CriteriaCatalogue load() {
-        try (InputStream in = CriteriaCatalogue.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** A catalogue from another resource of the class path (a test's smaller catalogue). */
+    public static CriteriaCatalogue load(String resource) {
+        try (InputStream in = CriteriaCatalogue.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+                throw new IllegalStateException(resource + " is missing from the class path");
             }
             return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
@@ -64,7 +71,8 @@ public final class CriteriaCatalogue {
                 }
             }
         }
-        return new CriteriaCatalogue(byId, FigureRouting.parse(root.path("figures"), byId.keySet()));
+        return new CriteriaCatalogue(byId, FigureRouting.parse(root.path("figures"), byId.keySet()),
+                Freshness.parse(root.path("freshness"), byId.keySet()));
     }
 
     private static ProofLevel levelOf(JsonNode c) {
@@ -82,6 +90,11 @@ public final class CriteriaCatalogue {
     /** Which criteria each figure is evidence for (the {@code figures:} section). */
     public FigureRouting figures() {
         return figures;
+    }
+
+    /** How long each record of evidence counts towards the launch verdict (the {@code freshness:} section). */
+    public Freshness freshness() {
+        return freshness;
     }
 
     /** The criteria a scenario with these tags carries, in tag order. */

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Collects the evidence of a run (one log per run, held by the run: see VerificationRun). Each record
+ * Collects the evidence of a run (one log per run, held by the run: see VerificationRun): how each scenario ended,
+ * and every record of evidence. Each record
  * becomes an Allure step (green when the value held, red when not) with the record attached as JSON;
  * the whole log is written to evidence.json.
  */
@@ -31,6 +32,7 @@ public final class EvidenceLog {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<Evidence> records = new ArrayList<>();
+    private final List<ScenarioOutcome> outcomes = new ArrayList<>();
 
     /**
      * Records a figure measured on {@code target} under {@code criterion}; the caller asserts on {@link Evidence#passed()}.
@@ -70,6 +72,20 @@ public final class EvidenceLog {
             lifecycle.stopStep(uuid);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How a scenario of the run ended (the launch-readiness plugin tells every one). */
+    public void scenarioFinished(ScenarioOutcome outcome) {
+        synchronized (outcomes) {
+            outcomes.add(outcome);
+        }
+    }
+
+    /** How each scenario of the run so far ended. */
+    public List<ScenarioOutcome> outcomes() {
+        synchronized (outcomes) {
+            return List.copyOf(outcomes);
         }
     }
 

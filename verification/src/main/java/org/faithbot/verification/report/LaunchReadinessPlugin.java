@@ -8,25 +8,27 @@ import io.cucumber.plugin.event.TestRunFinished;
 import org.faithbot.verification.catalogue.CriteriaCatalogue;
 import org.faithbot.verification.catalogue.FeatureIndex;
 import org.faithbot.verification.evidence.EvidenceLog;
+import org.faithbot.verification.evidence.ScenarioOutcome;
+import org.faithbot.verification.page.PageFolder;
+import org.faithbot.verification.signoff.LaunchLedger;
 import org.faithbot.verification.run.VerificationRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
 
 /**
  * A Cucumber plugin: records how each scenario ended and, when the run finishes, computes the
- * per-criterion summary and the run's gate, prints them, and writes summary.txt, summary.json and evidence.json
- * (every record with its level and the commit the run was on) under reports/launch-readiness/. (The local
+ * per-criterion summary and the run's gate (with the sign-off ledger and the waivers of launch/), prints them, and
+ * writes summary.txt, summary.json, evidence.json (every record with its level and the commit the run was on) and the
+ * stakeholders' page index.html (with the criteria's history) under reports/launch-readiness/. (The local
  * target stops with the JVM, after the self-tests that share it.)
  */
 public final class LaunchReadinessPlugin implements ConcurrentEventListener {
 
-    private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final CriteriaCatalogue catalogue = CriteriaCatalogue.load();
     private final CriterionLabels labels = new CriterionLabels(catalogue);
 
@@ -41,7 +43,7 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
 
     private synchronized void scenarioFinished(TestCaseFinished event) {
         String error = event.getResult().getError() == null ? null : event.getResult().getError().getMessage();
-        outcomes.add(new ScenarioOutcome(event.getTestCase().getName(), new LinkedHashSet<>(event.getTestCase().getTags()),
+        VerificationRun.current().evidence().scenarioFinished(new ScenarioOutcome(event.getTestCase().getName(), new LinkedHashSet<>(event.getTestCase().getTags()),
                 event.getResult().getStatus().name(), error));
     }
 
@@ -51,8 +53,9 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
         Path out = root.resolve("reports/launch-readiness");
         EvidenceLog evidence = run.evidence();
         String commit = RunCommit.of(root);
-        LaunchSummary summary = LaunchSummary.of(run.targetName(), commit, catalogue,
-                FeatureIndex.of(root.resolve("features")), List.copyOf(outcomes), evidence.records());
+        Instant at = Instant.now();
+        LaunchSummary summary = LaunchSummary.of(run.targetName(), commit, at, catalogue, FeatureIndex.of(root.resolve("features")),
+                evidence.outcomes(), evidence.records(), LaunchLedger.of(root, catalogue, at));
         String rendered = summary.render();
         System.out.println(rendered);
         evidence.writeTo(out.resolve("evidence.json"), commit);
@@ -61,6 +64,7 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
         write(out.resolve("summary.json"), json);
         VerdictResult.write(summary, rendered, json, read(out.resolve("evidence.json")));
         UnverifiedCriteria.write(summary);
+        PageFolder.write(out, out.resolve(PageFolder.HISTORY));
     }
 
     private static String read(Path file) {

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The git commit a run was on: -Dverification.commit, else {@code git rev-parse HEAD} in the project root, else "unknown". */
-final class RunCommit {
+public final class RunCommit {
 
-    static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = "unknown";
 
     private RunCommit() {
     }
 
-    static String of(Path projectRoot) {
+    public static String of(Path projectRoot) {
         String given = System.getProperty("verification.commit");
         if (given != null && !given.isBlank()) {
             return given.trim();

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * Puts every criterion this run did not prove, though its scenarios may be green, into the Allure report as a
  * result of its own under its user story, saying why: REHEARSED (passed below its required level), PARTIAL, awaiting
- * sign-off, not run here, skipped or not yet covered as "skipped", never as passed; a criterion FAILED by a record
+ * sign-off, waived, not run here, skipped or not yet covered as "skipped", never as passed; a sign-off in the ledger as "passed"; a criterion FAILED by a record
  * not met under green scenarios as "failed". The figures it rests on are attached. A criterion PASSED, or FAILED by a
  * failing scenario, is already shown by its scenarios.
  */
@@ -58,8 +58,9 @@ final class UnverifiedCriteria {
     static Status statusOf(CriterionResult result) {
         return switch (result.status()) {
             case PASSED -> null;
-            case FAILED -> result.failures().stream().allMatch(f -> f.startsWith("evidence not met: ")) ? Status.FAILED : null;
-            case REHEARSED, PARTIAL, SKIPPED, NOT_COVERED, NOT_RUN_HERE, AWAITING_SIGN_OFF -> Status.SKIPPED;
+            case SIGNED_OFF -> Status.PASSED;
+            case FAILED -> result.failures().stream().allMatch(f -> f.startsWith(Judgement.NOT_MET)) ? Status.FAILED : null;
+            case WAIVED, REHEARSED, PARTIAL, SKIPPED, NOT_COVERED, NOT_RUN_HERE, EXPIRED, AWAITING_SIGN_OFF -> Status.SKIPPED;
         };
     }
 

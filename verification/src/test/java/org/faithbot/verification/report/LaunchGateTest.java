@@ -3,9 +3,11 @@ package org.faithbot.verification.report;
 import org.faithbot.verification.catalogue.CriteriaCatalogue;
 import org.faithbot.verification.catalogue.Criterion;
 import org.faithbot.verification.catalogue.ProofLevel;
+import org.faithbot.verification.signoff.Waiver;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,9 +67,33 @@ class LaunchGateTest {
     @Test
     void oneRunNeverSaysGo() {
         List<CriterionResult> allPassed = bestALocalRunCanDo().stream()
-                .map(r -> new CriterionResult(r.criterion(), CriterionStatus.PASSED, r.criterion().level(), 1, 1, 1, List.of(), List.of())).toList();
+                .map(r -> new CriterionResult(r.criterion(), r.criterion().needsSignOff() ? CriterionStatus.SIGNED_OFF : CriterionStatus.PASSED,
+                        r.criterion().level(), 1, 1, 1, List.of(), List.of())).toList();
         assertThat(LaunchGate.forRun("local", allPassed).verdict()).isEqualTo(LaunchGate.READY_FOR_STAGING);
         assertThat(LaunchGate.forRun("staging", allPassed).verdict()).isEqualTo(LaunchGate.STAGING_EVIDENCE);
         assertThat(LaunchGate.launch(allPassed).verdict()).as("only over merged evidence").isEqualTo(LaunchGate.GO);
+    }
+
+    @Test
+    void aMachineCannotPassASignOffCriterion() {
+        List<CriterionResult> passedByMachine = bestALocalRunCanDo().stream()
+                .map(r -> new CriterionResult(r.criterion(), CriterionStatus.PASSED, r.criterion().level(), 1, 1, 1, List.of(), List.of())).toList();
+        assertThat(LaunchGate.readyForStaging(passedByMachine).open()).as("PASSED is not SIGNED-OFF").isFalse();
+    }
+
+    @Test
+    void aWaiverOpensTheGateWithWaiversAndNeverShowsAsPassed() {
+        Waiver waiver = new Waiver("NFR-PERF-5", "Jane Doe", "measured only after a week of CDN traffic", LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2026-12-31"), null);
+        List<CriterionResult> merged = bestALocalRunCanDo().stream()
+                .map(r -> r.criterion().id().equals("NFR-PERF-5")
+                        ? new CriterionResult(r.criterion(), CriterionStatus.FAILED, null, 1, 1, 1, List.of("p: FAILED"), List.of()).waivedBy(waiver)
+                        : new CriterionResult(r.criterion(), r.criterion().needsSignOff() ? CriterionStatus.SIGNED_OFF : CriterionStatus.PASSED,
+                                r.criterion().level(), 1, 1, 1, List.of(), List.of())).toList();
+        CriterionResult waived = merged.stream().filter(r -> r.criterion().id().equals("NFR-PERF-5")).findFirst().orElseThrow();
+        assertThat(waived.status()).isEqualTo(CriterionStatus.WAIVED);
+        assertThat(waived.reason()).contains("Jane Doe").contains("FAILED without the waiver");
+        assertThat(LaunchGate.launch(merged).verdict()).isEqualTo(LaunchGate.GO_WITH_WAIVERS);
+        assertThat(LaunchGate.readyForStaging(merged).verdict()).isEqualTo(LaunchGate.READY_FOR_STAGING_WITH_WAIVERS);
     }
 }

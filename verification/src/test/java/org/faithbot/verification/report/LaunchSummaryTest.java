@@ -6,6 +6,7 @@ import org.faithbot.verification.catalogue.CriteriaCatalogue;
 import org.faithbot.verification.catalogue.FeatureIndex;
 import org.faithbot.verification.catalogue.ProofLevel;
 import org.faithbot.verification.evidence.Evidence;
+import org.faithbot.verification.evidence.ScenarioOutcome;
 import org.faithbot.verification.evidence.EvidenceLog;
 import org.faithbot.verification.evidence.Figure;
 import org.junit.jupiter.api.Test;

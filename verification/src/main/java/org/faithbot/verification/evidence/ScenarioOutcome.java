@@ -1,4 +1,6 @@
-package org.faithbot.verification.report;
+package org.faithbot.verification.evidence;
+
+import org.faithbot.verification.catalogue.ProofLevel;
 
 import java.util.Set;
 
@@ -11,5 +13,10 @@ public record ScenarioOutcome(String name, Set<String> tags, String status, Stri
 
     public boolean passed() {
         return status.equals("PASSED");
+    }
+
+    /** The level a pass of it shows when it recorded nothing: static for a static check, else the target's. */
+    public ProofLevel level(String target) {
+        return tags.contains("@static") ? ProofLevel.STATIC : ProofLevel.ofTarget(target);
     }
 }
