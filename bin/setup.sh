@@ -85,7 +85,7 @@ clean_reports() {
          "$PROJECT_ROOT/reports/gatling" \
          "$PROJECT_ROOT/reports/chaos" \
          "$PROJECT_ROOT/reports/launch-readiness/report" "$PROJECT_ROOT/reports/launch-readiness/summary."* \
-         "$PROJECT_ROOT/reports/launch-readiness/evidence.json" "$PROJECT_ROOT/reports/launch-readiness/index.html"
+         "$PROJECT_ROOT/reports/launch-readiness/evidence.json" "$PROJECT_ROOT/reports/launch-readiness/index.html" "$PROJECT_ROOT/reports/launch-readiness/page-check"*
   mkdir -p "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness"
 }
 

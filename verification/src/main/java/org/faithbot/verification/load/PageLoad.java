@@ -1,20 +1,11 @@
 package org.faithbot.verification.load;
 
+import org.faithbot.verification.browser.HeadlessChromium;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Page loads in headless Chromium (Debian's chromium and chromium-driver, driven by Selenium), on an
@@ -45,33 +36,18 @@ public final class PageLoad implements AutoCloseable {
     public record Sample(double loadMillis, double domContentLoadedMillis, double firstByteMillis, long transferredBytes, int resources) {
     }
 
+    private final HeadlessChromium browser;
     private final ChromeDriver driver;
-    private final Path profileDirectory;
 
-    private PageLoad(ChromeDriver driver, Path profileDirectory) {
-        this.driver = driver;
-        this.profileDirectory = profileDirectory;
+    private PageLoad(HeadlessChromium browser) {
+        this.browser = browser;
+        this.driver = browser.driver();
     }
 
-    /** Starts headless Chromium on the given network (chromium and chromedriver from the PATH or /usr/bin). */
+    /** Starts headless Chromium on the given network, its cache disabled. */
     public static PageLoad open(Network network) {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("faithbot-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        HeadlessChromium browser = HeadlessChromium.start(1280, 900);
+        ChromeDriver driver = browser.driver();
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         if (network.downloadBitsPerSecond() > 0) {
@@ -81,17 +57,7 @@ public final class PageLoad implements AutoCloseable {
                     "downloadThroughput", network.downloadBitsPerSecond() / 8.0,
                     "uploadThroughput", network.uploadBitsPerSecond() / 8.0));
         }
-        return new PageLoad(driver, profile);
-    }
-
-    private static String executable(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            File candidate = new File(dir, name);
-            if (candidate.canExecute()) {
-                return candidate.getAbsolutePath();
-            }
-        }
-        throw new IllegalStateException(name + " is not installed: bin/test and bin/launch-readiness install Debian's chromium and chromium-driver");
+        return new PageLoad(browser);
     }
 
     /** Loads the page once, as a first visit, and reads its Navigation and Resource Timing. */
@@ -124,14 +90,6 @@ public final class PageLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profileDirectory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a leftover temporary profile is harmless
-            }
-        }
+        browser.close();
     }
 }

@@ -87,7 +87,7 @@ public final class MergeCli {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + out, e);
         }
-        PageFolder.write(out, out.resolve(PageFolder.HISTORY));
+        PageFolder.write(out, out.resolve(PageFolder.HISTORY), false);
     }
 
     private static String value(String[] args, int i, String option) {

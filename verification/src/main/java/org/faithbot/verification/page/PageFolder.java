@@ -19,8 +19,13 @@ public final class PageFolder {
     private PageFolder() {
     }
 
-    /** Writes {@code folder}/index.html for the summary.json in it; the history lives at {@code historyFile}. */
-    public static Path write(Path folder, Path historyFile) {
+    /**
+     * Writes {@code folder}/index.html for the summary.json in it; the history lives at {@code historyFile}.
+     *
+     * @param allureReport whether the folder gets an Allure report under report/ (a run's folder does, after its page is
+     *                     written; a merge's does not: its runs' reports stay in their own folders)
+     */
+    public static Path write(Path folder, Path historyFile, boolean allureReport) {
         JsonNode summary;
         try {
             summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
@@ -30,7 +35,7 @@ public final class PageFolder {
         StatusHistory history = StatusHistory.read(historyFile).with(summary);
         history.write(historyFile);
         ReadinessPage.Links links = new ReadinessPage.Links(
-                linkIfPresent(folder, "report/index.html"), "summary.json", linkIfPresent(folder, "summary.txt"),
+                allureReport ? "report/index.html" : linkIfPresent(folder, "report/index.html"), "summary.json", linkIfPresent(folder, "summary.txt"),
                 linkIfPresent(folder, "evidence.json"));
         Path page = folder.resolve("index.html");
         try {
@@ -41,11 +46,8 @@ public final class PageFolder {
         return page;
     }
 
-    /**
-     * The link to a file of the folder. The Allure report is generated after the run's page (bin/*), so its link is
-     * kept when its folder is expected there even before it exists.
-     */
+    /** The link to a file of the folder, when it is there. */
     private static String linkIfPresent(Path folder, String relative) {
-        return relative.startsWith("report/") || Files.exists(folder.resolve(relative)) ? relative : null;
+        return Files.exists(folder.resolve(relative)) ? relative : null;
     }
 }

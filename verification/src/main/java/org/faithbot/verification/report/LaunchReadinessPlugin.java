@@ -64,7 +64,7 @@ public final class LaunchReadinessPlugin implements ConcurrentEventListener {
         write(out.resolve("summary.json"), json);
         VerdictResult.write(summary, rendered, json, read(out.resolve("evidence.json")));
         UnverifiedCriteria.write(summary);
-        PageFolder.write(out, out.resolve(PageFolder.HISTORY));
+        PageFolder.write(out, out.resolve(PageFolder.HISTORY), true);
     }
 
     private static String read(Path file) {

@@ -134,14 +134,7 @@ class EvidenceMergeTest {
     @Test
     void aWaiverMakesItGoWithWaiversAndTheCriterionWaivedNeverPassed() {
         MergeFixtures f = fixtures();
-        List<Path> folders = new ArrayList<>(f.everythingFreshAndMet());
-        folders.set(2, f.run("production", Duration.ofDays(3)).failed("the objectives in production", "@AC-5.4").write("prod-failed"));
-        Waivers waivers = f.waivers("""
-                waivers:
-                  - { criterion: AC-5.4, owner: "Jane Doe (SRE lead)", reason: "RPO figure awaits a week of production backups",
-                      granted: "2026-12-01", expiry: "2026-12-31", record: "https://tracker.example.org/LAUNCH-7" }
-                """);
-        LaunchSummary merged = f.merge(folders, f.ledger(true), waivers);
+        LaunchSummary merged = f.goWithWaivers();
         CriterionResult objectives = result(merged, "AC-5.4");
         assertThat(objectives.status()).isEqualTo(CriterionStatus.WAIVED);
         assertThat(objectives.reason()).contains("Jane Doe").contains("FAILED without the waiver");

@@ -110,6 +110,20 @@ public final class MergeFixtures {
                 run("production", Duration.ofDays(3)).passed("the objectives in production", "@AC-5.4").write("production"));
     }
 
+    /**
+     * A launch that may go with one waiver: every run fresh and at its level, every sign-off given, and the production
+     * objectives failed but waived by their owner until the end of the month.
+     */
+    public LaunchSummary goWithWaivers() {
+        List<Path> folders = new ArrayList<>(everythingFreshAndMet());
+        folders.set(2, run("production", Duration.ofDays(3)).failed("the objectives in production", "@AC-5.4").write("prod-failed"));
+        return merge(folders, ledger(true), waivers("""
+                waivers:
+                  - { criterion: AC-5.4, owner: "Jane Doe (SRE lead)", reason: "RPO figure awaits a week of production backups",
+                      granted: "2026-12-01", expiry: "2026-12-31", record: "https://tracker.example.org/LAUNCH-7" }
+                """));
+    }
+
     /** The sign-off ledger with every item signed ten days ago, or unsigned. */
     public SignOffLedger ledger(boolean signed) {
         LocalDate today = NOW.atOffset(ZoneOffset.UTC).toLocalDate();
