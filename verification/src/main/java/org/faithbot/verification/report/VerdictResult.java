@@ -3,6 +3,7 @@ package org.faithbot.verification.report;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * Puts the run's gate into the Allure report as a result of its own, with the summary and the evidence attached:
  * green only when the local gate says READY FOR STAGING (never a GO: one run cannot give one), red when it says
  * NOT READY; a staging run's evidence is red when a criterion failed, otherwise skipped (its verdict comes from a merge).
+ * It links back to the launch-readiness page beside the report, which links here.
  */
 final class VerdictResult {
 
@@ -35,7 +37,8 @@ final class VerdictResult {
                         new Label().setName("epic").setValue("Launch readiness"),
                         new Label().setName("feature").setValue("Verdict, computed from the evidence"),
                         new Label().setName("story").setValue("Per-criterion summary"),
-                        new Label().setName("target").setValue(summary.target()))));
+                        new Label().setName("target").setValue(summary.target())))
+                .setLinks(List.of(new Link().setName("The launch-readiness page (verdict first, every criterion)").setUrl("../index.html"))));
         lifecycle.startTestCase(uuid);
         lifecycle.addAttachment("per-criterion summary", "text/plain", ".txt", renderedSummary.getBytes(StandardCharsets.UTF_8));
         lifecycle.addAttachment("summary.json", "application/json", ".json", summaryJson.getBytes(StandardCharsets.UTF_8));
