@@ -69,8 +69,7 @@ public final class EvidenceMerge {
                     List.of(), null, String.join("; ", why));
         }
         CriterionStatus status = written == 0 ? CriterionStatus.NOT_COVERED : CriterionStatus.SKIPPED;
-        return new CriterionResult(criterion, status, null, written, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                written == 0 ? null : "none of the merged runs ran its scenarios");
+        return new CriterionResult(criterion, status, null, written, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
     /** A sign-off criterion stands by the ledger; a failing scenario of it still fails it. */

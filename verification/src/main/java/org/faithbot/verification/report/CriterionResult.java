@@ -49,7 +49,7 @@ public record CriterionResult(Criterion criterion, CriterionStatus status, Proof
             case REHEARSED -> "rehearsed at " + shownAt + ": the requirement demands " + required;
             case FAILED -> failures.size() + " failure(s): a scenario failed or a record was not met";
             case PARTIAL -> scenariosRun + " of its " + scenariosForTarget + " scenarios for this target ran";
-            case SKIPPED -> scenariosRun == 0 ? "its scenarios for this target were left out of this run" : "a scenario of it was skipped";
+            case SKIPPED -> scenariosRun == 0 ? "none of its scenarios for the target ran (left out of the run, or of every merged run)" : "a scenario of it was skipped";
             case NOT_COVERED -> "no scenario verifies it yet";
             case NOT_RUN_HERE -> "its scenarios run only on another target";
             case EXPIRED -> "its evidence is older than its freshness window: it counts as missing";
