@@ -46,6 +46,7 @@
   }
 
   function loadDailyVerse() {
+    if ($('daily-verse').textContent.trim() !== '') { return; } // rendered into the page by the server
     api('GET', '/api/v1/verses/daily').then(function (daily) {
       $('daily-verse').textContent = '\u201C' + daily.verse.text + '\u201D \u2014 ' + daily.verse.reference;
     }).catch(function () { /* the page works without it */ });

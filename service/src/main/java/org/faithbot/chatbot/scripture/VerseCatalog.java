@@ -34,19 +34,28 @@ public class VerseCatalog {
     /** The verse of a day: the same for everyone that day, chosen in turn from every topic but crisis. */
     @Cacheable(cacheNames = "daily-verse", key = "#date.toString()")
     public CachedJson daily(LocalDate date) {
-        List<Map.Entry<String, Verse>> verses = new ArrayList<>();
-        for (ScriptureTopic topic : this.library.topics()) {
-            if (!"crisis".equals(topic.name())) {
-                topic.verses().forEach(verse -> verses.add(Map.entry(topic.name(), verse)));
-            }
-        }
-        Map.Entry<String, Verse> chosen = verses.get((int) Math.floorMod(date.toEpochDay(), (long) verses.size()));
+        Map.Entry<String, Verse> chosen = chosenFor(date);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("date", date.toString());
         body.put("topic", chosen.getKey());
         body.put("translation", this.library.translation());
         body.put("verse", chosen.getValue());
         return CachedJson.of(this.json, body);
+    }
+
+    /** The verse of a day, as the daily view serves it (the chat page renders it into its first document). */
+    public Verse verseOf(LocalDate date) {
+        return chosenFor(date).getValue();
+    }
+
+    private Map.Entry<String, Verse> chosenFor(LocalDate date) {
+        List<Map.Entry<String, Verse>> verses = new ArrayList<>();
+        for (ScriptureTopic topic : this.library.topics()) {
+            if (!"crisis".equals(topic.name())) {
+                topic.verses().forEach(verse -> verses.add(Map.entry(topic.name(), verse)));
+            }
+        }
+        return verses.get((int) Math.floorMod(date.toEpochDay(), (long) verses.size()));
     }
 
     /** The verses of one topic, or of every topic for {@link #ALL_TOPICS}; empty for an unknown topic. */

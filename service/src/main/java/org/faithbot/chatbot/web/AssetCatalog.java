@@ -20,14 +20,22 @@ import org.springframework.http.MediaType;
 /**
  * The chat page's assets, prepared once at startup from {@code web/} on the class path: each
  * script and style sheet gets a content fingerprint in its name ({@code app.3f9a1c2b7d.js}) and a
- * gzip-compressed copy; {@code index.html} is rendered with the fingerprinted names. Everything is
- * then served from memory.
+ * gzip-compressed copy; {@code index.html} is rendered with the fingerprinted script's name and the
+ * style sheet inlined (one request and connection fewer before the first paint; allowed by its hash
+ * in the page's CSP, {@link #inlineStyleSource()}). Everything is then served from memory.
+ * The page's daily verse is rendered into it per day ({@link #indexWith(String)}, by {@link FrontPage}).
  */
 public class AssetCatalog {
 
     static final int FINGERPRINT_LENGTH = 10;
 
     private final Map<String, Asset> byPublicName = new LinkedHashMap<>();
+
+    static final String DAILY_VERSE = "{{daily-verse}}";
+
+    private final String indexTemplate;
+
+    private final String inlineStyleSource;
 
     private final Asset index;
 
@@ -42,13 +50,28 @@ public class AssetCatalog {
         for (Map.Entry<String, String> name : names.entrySet()) {
             html = html.replace("{{" + name.getKey() + "}}", name.getValue());
         }
-        this.index = asset("index.html", MediaType.TEXT_HTML, html.getBytes(StandardCharsets.UTF_8));
+        String css = new String(read("web/app.css"), StandardCharsets.UTF_8).strip();
+        this.inlineStyleSource = "'sha256-" + java.util.Base64.getEncoder().encodeToString(sha256(css.getBytes(StandardCharsets.UTF_8))) + "'";
+        this.indexTemplate = html.replace("{{inline:app.css}}", css);
+        this.index = indexWith("");
+    }
+
+    /** The chat page with {@code dailyVerseHtml} (escaped HTML) in its daily-verse paragraph. */
+    public Asset indexWith(String dailyVerseHtml) {
+        return asset("index.html", MediaType.TEXT_HTML,
+                this.indexTemplate.replace(DAILY_VERSE, dailyVerseHtml).getBytes(StandardCharsets.UTF_8));
     }
 
     public Optional<Asset> find(String publicName) {
         return Optional.ofNullable(this.byPublicName.get(publicName));
     }
 
+    /** The CSP source that allows the page's inline style sheet and nothing else: {@code 'sha256-...'}. */
+    public String inlineStyleSource() {
+        return this.inlineStyleSource;
+    }
+
+    /** The chat page without a daily verse (its script fetches one). */
     public Asset index() {
         return this.index;
     }
@@ -110,8 +133,12 @@ public class AssetCatalog {
     }
 
     private static String digest(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

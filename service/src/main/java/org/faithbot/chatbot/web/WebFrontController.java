@@ -3,6 +3,7 @@ package org.faithbot.chatbot.web;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.faithbot.chatbot.system.security.ContentSecurityPolicy;
 import org.faithbot.chatbot.system.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The chat page, from memory ({@link AssetCatalog}): {@code index.html} revalidated on every load
+ * The chat page, from memory ({@link AssetCatalog}, the day's page from {@link FrontPage}, its style
+ * sheet inline and the day's verse in it): {@code index.html} revalidated on every load
  * ({@code no-cache} with an ETag), the fingerprinted scripts and styles cached for a year
  * ({@code public, max-age=31536000, immutable}); each sent gzip-compressed when the client accepts
  * it ({@code Vary: Accept-Encoding}); a matching {@code If-None-Match} gets 304. Counted in
@@ -30,27 +32,32 @@ class WebFrontController {
 
     private final AssetCatalog assets;
 
+    private final FrontPage frontPage;
+
     private final MeterRegistry registry;
 
-    WebFrontController(AssetCatalog assets, MeterRegistry registry) {
+    WebFrontController(AssetCatalog assets, FrontPage frontPage, MeterRegistry registry) {
         this.assets = assets;
+        this.frontPage = frontPage;
         this.registry = registry;
     }
 
     @GetMapping({ "/", "/index.html" })
     ResponseEntity<byte[]> index(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
             @Nullable String acceptEncoding) {
-        return serve(this.assets.index(), REVALIDATE, acceptEncoding);
+        HttpHeaders policy = new HttpHeaders();
+        policy.set("Content-Security-Policy", ContentSecurityPolicy.withInlineStyle(this.assets.inlineStyleSource()));
+        return serve(this.frontPage.today(), REVALIDATE, acceptEncoding, policy);
     }
 
     @GetMapping("/assets/{name:[a-z0-9.-]+}")
     ResponseEntity<byte[]> asset(@PathVariable("name") String name,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
         Asset asset = this.assets.find(name).orElseThrow(() -> ApiProblem.notFound("No such asset"));
-        return serve(asset, IMMUTABLE, acceptEncoding);
+        return serve(asset, IMMUTABLE, acceptEncoding, HttpHeaders.EMPTY);
     }
 
-    private ResponseEntity<byte[]> serve(Asset asset, CacheControl cacheControl, @Nullable String acceptEncoding) {
+    private ResponseEntity<byte[]> serve(Asset asset, CacheControl cacheControl, @Nullable String acceptEncoding, HttpHeaders extra) {
         boolean gzip = acceptsGzip(acceptEncoding);
         this.registry.counter("web.assets.served", "asset", asset.publicName().replaceAll("\\.[0-9a-f]{10}\\.", "."),
                 "encoding", gzip ? "gzip" : "identity").increment();
@@ -58,7 +65,8 @@ class WebFrontController {
             .contentType(asset.mediaType())
             .cacheControl(cacheControl)
             .eTag(asset.etag())
-            .varyBy(HttpHeaders.ACCEPT_ENCODING);
+            .varyBy(HttpHeaders.ACCEPT_ENCODING)
+            .headers(extra);
         if (gzip) {
             return response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(asset.gzipped());
         }

@@ -35,8 +35,14 @@ class WebFrontTest extends ApiTest {
             .andReturn();
         String html = index.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(SCRIPT.matcher(html).find()).isTrue();
-        assertThat(STYLES.matcher(html).find()).isTrue();
+        assertThat(STYLES.matcher(html).find()).as("the style sheet is inline, not linked").isFalse();
         assertThat(html).doesNotContain("{{").doesNotContain("<script>").doesNotContain("style=");
+        Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
+        assertThat(style.find()).isTrue();
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertThat(index.getResponse().getHeaders("Content-Security-Policy")).as("one policy, allowing that style by its hash only")
+            .singleElement().asString().contains("style-src 'self' 'sha256-" + hash + "';").doesNotContain("unsafe-inline");
         this.mvc.perform(get("/").header(HttpHeaders.IF_NONE_MATCH, index.getResponse().getHeader(HttpHeaders.ETAG)))
             .andExpect(status().isNotModified());
     }
@@ -75,5 +81,17 @@ class WebFrontTest extends ApiTest {
         assertThat(WebFrontController.acceptsGzip("gzip;q=0, identity")).isFalse();
         assertThat(WebFrontController.acceptsGzip("br, gzip;q=0.8")).isTrue();
         assertThat(WebFrontController.acceptsGzip(null)).isFalse();
+    }
+
+    @Test
+    void theDaysVerseIsInTheFirstDocumentSoTheLargestElementNeedsNoSecondRequest() throws Exception {
+        String daily = this.mvc.perform(get("/api/v1/verses/daily")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String reference = tools.jackson.databind.json.JsonMapper.builder().build().readTree(daily).path("verse").path("reference").asString();
+        String html = this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Matcher verse = Pattern.compile("<p id=\"daily-verse\"[^>]*>([^<]+)</p>").matcher(html);
+        assertThat(verse.find()).as("the daily-verse paragraph holds the verse").isTrue();
+        assertThat(verse.group(1)).contains(org.springframework.web.util.HtmlUtils.htmlEscape(reference));
+        String again = this.mvc.perform(get("/")).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(this.mvc.perform(get("/")).andReturn().getResponse().getHeader(HttpHeaders.ETAG)).as("the same page all day").isEqualTo(again);
     }
 }

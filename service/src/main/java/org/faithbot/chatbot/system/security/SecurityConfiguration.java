@@ -40,10 +40,6 @@ class SecurityConfiguration {
 
     static final String OPERATOR_AUTHORITY = authority(Scopes.OPERATOR);
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems,
             PerUserRateLimiter rateLimiter) throws Exception {
@@ -56,7 +52,7 @@ class SecurityConfiguration {
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DEFAULT))
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                     .maxAgeInSeconds(31_536_000)
                     .requestMatcher(AnyRequestMatcher.INSTANCE))
