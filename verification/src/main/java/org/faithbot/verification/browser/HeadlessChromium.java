@@ -56,7 +56,7 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    private static String executable(String name) {
+    static String executable(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
             File candidate = new File(dir, name);
             if (candidate.canExecute()) {

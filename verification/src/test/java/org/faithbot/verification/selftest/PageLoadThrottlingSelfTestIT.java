@@ -35,9 +35,9 @@ class PageLoadThrottlingSelfTestIT {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/index.html";
-            double transferMillis = SCRIPT_BYTES * 8 * 1000.0 / PageLoad.Network.LIGHTHOUSE_3G.downloadBitsPerSecond();
+            double transferMillis = SCRIPT_BYTES * 8 * 1000.0 / PageLoad.Network.REQUEST_LEVEL_3G.downloadBitsPerSecond();
             PageLoad.Sample on3G;
-            try (PageLoad browser = PageLoad.open(PageLoad.Network.LIGHTHOUSE_3G)) {
+            try (PageLoad browser = PageLoad.open(PageLoad.Network.REQUEST_LEVEL_3G)) {
                 on3G = browser.load(url);
             }
             PageLoad.Sample onLoopback;
