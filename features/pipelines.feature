@@ -10,6 +10,11 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
   and the deployments themselves run in GitHub Actions, never here, and nothing in this report says
   they passed. The specs do not need a running target.
 
+  The jobs that run the launch-verification harness against AWS are read as an SRE would run them: which
+  scenarios each step selects (its tag filter at its defaults, as bin/setup.sh completes it), the AWS calls
+  those scenarios make (verification/src/main/resources/policy/harness-aws-calls.yaml), and whether the role
+  the job assumes, as Terraform writes it, allows them; what they may change (@destructive) and where.
+
   Background:
     Given the repository's workflows, composite actions and scripts, read as data
 
@@ -105,10 +110,26 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
       | automatic-rollback-on-failure | a rollback step on failure, circuit breaker and CodeDeploy auto rollback |
 
   @AC-2.15
-  Scenario: Every deployment is followed by health and performance validation
+  Scenario: Every deployment is validated against its own environment, and the validation changes nothing it must not
     Then the pipelines hold to these rules of AC-2.15:
-      | rule                       | what it checks                                                                     |
-      | post-deployment-validation | health, alarms, p95 and 5xx after each deploy, smoke specs, a final validation job |
+      | rule                                             | what it checks                                                                           |
+      | post-deployment-validation                       | health, alarms, p95 and 5xx after each deploy, smoke specs, a final validation job       |
+      | remote-runs-use-their-own-target                 | a production job's harness targets production with its own settings, never staging's     |
+      | production-runs-select-nothing-destructive       | nothing @destructive against production, whatever a variable or an input says            |
+      | scenarios-that-change-the-target-are-destructive | deployments, faults, restores, loads and the health-routing drill are tagged @destructive |
+      | remote-runs-select-no-self-test                  | staging, production and game-day runs select no self-test; each refuses a remote target  |
+
+  @SC-DEPLOY-5
+  Scenario: Every automated job that runs the harness against AWS can make the calls its scenarios make
+    Then the pipelines hold to these rules of SC-DEPLOY-5:
+      | rule                                 | what it checks                                                                             |
+      | harness-jobs-roles-allow-their-calls | the role each job assumes allows every AWS call of the scenarios the job selects, as data |
+
+  @SC-SEC-2
+  Scenario: The pipeline roles read no secret but the token signing key, no table but the service's, and write none of production's
+    Then the pipelines hold to these rules of SC-SEC-2:
+      | rule                                                            | what it checks                                                                       |
+      | pipeline-roles-read-only-the-signing-key-and-the-service-tables | GetSecretValue on the signing key's ARN alone, table reads on the service's, no DynamoDB writes by a production role |
 
   @AC-4.4
   Scenario: Security scanners are wired into the pipelines as gates, with every action pinned

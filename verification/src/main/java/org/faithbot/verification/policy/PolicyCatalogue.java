@@ -19,6 +19,7 @@ public final class PolicyCatalogue {
         all.addAll(NetworkRules.rules());
         all.addAll(IamRules.rules());
         all.addAll(WorkflowRules.rules());
+        all.addAll(HarnessRules.rules());
         Set<String> ids = new LinkedHashSet<>();
         for (PolicyRule rule : all) {
             if (!ids.add(rule.id())) {
