@@ -56,11 +56,17 @@ ensure_node_tools() {
 # moto's server is the local AWS of the recovery drills (genuine DynamoDB backup snapshots). It comes
 # from PyPI, which machines of this kind cannot reach: it is only checked for. Without it the drills
 # are reported as skipped, never as passed.
+# In GitHub Actions the workflows install it (pipx install 'moto[server]==5.2.1') and set MOTO_REQUIRED=true: there a
+# missing moto fails the setup, so that CI proves what this machine proves instead of reporting the drills skipped.
+MOTO_VERSION=5.2.1
 check_moto() {
   if command -v moto_server >/dev/null 2>&1; then
     log "moto: $(command -v moto_server)"
+  elif [ "${MOTO_REQUIRED:-false}" = true ]; then
+    echo "moto_server not found and MOTO_REQUIRED=true: install it (pipx install 'moto[server]==$MOTO_VERSION')" >&2
+    exit 1
   else
-    log "moto_server not found (pip install 'moto[server]==5.2.1'): the recovery drills will be SKIPPED"
+    log "moto_server not found (pip install 'moto[server]==$MOTO_VERSION'): the recovery drills will be SKIPPED"
   fi
 }
 
@@ -107,7 +113,7 @@ print_summary() {
 }
 
 # A tag filter given as -Dcucumber.filter.tags=EXPR selects scenarios of the run's target only: it becomes
-# -Dverification.tags="@<target> and not @wip and (EXPR)", so that `-Dcucumber.filter.tags=@recovery` runs the
+# -Dverification.tags="@<target> and not @wip and (EXPR)" (against production also "and not @destructive"), so that `-Dcucumber.filter.tags=@recovery` runs the
 # recovery feature's local scenarios and never its staging ones (Cucumber takes one expression, and a bare one
 # would replace the target's). Prints the arguments one a line.
 with_target_tags() {
@@ -125,7 +131,12 @@ with_target_tags() {
     esac
   done
   if [ -n "$selection" ]; then
-    printf '%s\n' "-Dverification.tags=@$target and not @wip and ($selection)"
+    if [ "$target" = production ]; then
+      # production is read-only: whatever the filter, nothing that changes the target
+      printf '%s\n' "-Dverification.tags=@$target and not @wip and not @destructive and ($selection)"
+    else
+      printf '%s\n' "-Dverification.tags=@$target and not @wip and ($selection)"
+    fi
   fi
 }
 

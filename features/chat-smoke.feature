@@ -5,7 +5,7 @@ Feature: Chat smoke
   measured and kept as evidence (one user, requests one after another; the load specs measure it
   under 1000 users).
 
-  @smoke @NFR-PERF-1 @local @staging
+  @smoke @NFR-PERF-1 @local @staging @production
   Scenario: A user gets a motivational reply carrying a scripture reference
     Given a new user "Samuel"
     When he sends 20 chat messages one after another

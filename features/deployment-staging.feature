@@ -11,7 +11,7 @@ Feature: Deployment drills on staging: CodeDeploy blue-green and canary, ECS rol
   release serving again. These figures exist only when this feature runs against staging
   (-Dtarget=staging); nothing measured on the local target stands in for them.
 
-  @AC-1.5 @AC-2.13 @SC-DEPLOY-1 @SC-DEPLOY-2 @NFR-AVAIL-4 @staging
+  @AC-1.5 @AC-2.13 @SC-DEPLOY-1 @SC-DEPLOY-2 @NFR-AVAIL-4 @staging @destructive
   Scenario: Blue-green through CodeDeploy: a good release goes live under load without one failed request
     Given members keep using the chatbot under the drills' background load of 200 members, with the steady-state probe recording every request
     When the good release "staging-drill-good" is deployed through CodeDeploy blue-green
@@ -19,14 +19,14 @@ Feature: Deployment drills on staging: CodeDeploy blue-green and canary, ECS rol
     And no request failed during the AWS deployment, by the probe's count
     And the AWS deployment took less than 15 minutes
 
-  @AC-1.6 @AC-2.14 @NFR-AVAIL-5 @SC-DEPLOY-3 @staging
+  @AC-1.6 @AC-2.14 @NFR-AVAIL-5 @SC-DEPLOY-3 @staging @destructive
   Scenario: Canary through CodeDeploy: a release failing 30 % of the chat requests is stopped by the live gate and rolled back within 5 minutes
     Given members keep using the chatbot under the drills' background load of 200 members, with the steady-state probe recording every request
     When the bad release "staging-drill-bad", which fails 30 % of chat requests, is deployed through CodeDeploy as a canary
     Then the AWS deployment was stopped and rolled back automatically within 5 minutes of the detection
     And the failed requests the bad release caused on AWS are reported
 
-  @AC-1.6 @AC-2.14 @NFR-AVAIL-5 @SC-DEPLOY-3 @staging
+  @AC-1.6 @AC-2.14 @NFR-AVAIL-5 @SC-DEPLOY-3 @staging @destructive
   Scenario: Rolling through ECS: a release whose readiness never comes up is rolled back by the deployment circuit breaker within 5 minutes
     Given members keep using the chatbot under the drills' background load of 200 members, with the steady-state probe recording every request
     When the bad release "staging-drill-unready", whose readiness never comes up, is rolled out by ECS with the deployment circuit breaker

@@ -30,7 +30,7 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
   the previous release) happens under the load. The last drill hands the local target back as the
   other specs expect it: instances s1 and s2 in rotation.
 
-  @AC-1.1 @AC-1.5 @AC-2.13 @AC-2.15 @SC-DEPLOY-1 @SC-DEPLOY-2 @SC-PERF-3 @NFR-AVAIL-4 @local
+  @AC-1.1 @AC-1.5 @AC-2.13 @AC-2.15 @SC-DEPLOY-1 @SC-DEPLOY-2 @SC-PERF-3 @NFR-AVAIL-4 @local @destructive
   Scenario: Blue-green: a good release goes live under the expected members' load without one failed request
     Given the releases of the drills below are started side by side, ahead of their drills and of the load:
       | instance | release       | fault                           |
@@ -45,7 +45,7 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     When the load ends
     Then Gatling counted no failed request over its whole run
 
-  @AC-1.6 @AC-2.13 @AC-2.14 @AC-2.15 @NFR-AVAIL-5 @SC-DEPLOY-3 @local
+  @AC-1.6 @AC-2.13 @AC-2.14 @AC-2.15 @NFR-AVAIL-5 @SC-DEPLOY-3 @local @destructive
   Scenario: Canary: a release failing 30 % of the chat requests is stopped at its first step and rolled back automatically
     Given the releases of the drills below are started side by side, ahead of their drills and of the load:
       | instance | release       | fault                           |
@@ -62,7 +62,7 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     And the failed requests the bad release caused are counted, and every one was answered by the bad release's servers
     And the validation after the rollback passed: health, smoke journeys answered by the previous release, no failed request, and no p95 regression
 
-  @AC-1.6 @AC-2.13 @AC-2.14 @AC-2.15 @NFR-AVAIL-5 @SC-DEPLOY-3 @local
+  @AC-1.6 @AC-2.13 @AC-2.14 @AC-2.15 @NFR-AVAIL-5 @SC-DEPLOY-3 @local @destructive
   Scenario: Rolling: a release failing 30 % of the chat requests is stopped after its first instance joins and rolled back automatically
     Given members keep using the chatbot under the drills' background load of 200 members, with the steady-state probe recording every request
     When the bad release "2.3.0-bad", which fails 30 % of chat requests, is rolled out one instance at a time onto instances "r1" and "r2"
@@ -72,7 +72,7 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     And the failed requests the bad release caused are counted, and every one was answered by the bad release's servers
     And the validation after the rollback passed: health, smoke journeys answered by the previous release, no failed request, and no p95 regression
 
-  @AC-1.5 @AC-1.6 @AC-2.14 @AC-2.15 @NFR-AVAIL-5 @SC-DEPLOY-3 @local
+  @AC-1.5 @AC-1.6 @AC-2.14 @AC-2.15 @NFR-AVAIL-5 @SC-DEPLOY-3 @local @destructive
   Scenario: Blue-green: a release whose readiness never comes up is stopped before the switch, and blue keeps serving
     Given members keep using the chatbot under the drills' background load of 200 members, with the steady-state probe recording every request
     When the bad release "2.4.0-unready", whose readiness never comes up, is deployed blue-green onto instances "b1" and "b2"
@@ -82,7 +82,7 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     And no request failed during the deployment, by the balancer's count and by the probe's
     And the validation after the rollback passed: health, smoke journeys answered by the previous release, no failed request, and no p95 regression
 
-  @AC-1.1 @AC-2.13 @AC-2.15 @SC-DEPLOY-1 @SC-DEPLOY-2 @SC-PERF-3 @NFR-AVAIL-4 @local
+  @AC-1.1 @AC-2.13 @AC-2.15 @SC-DEPLOY-1 @SC-DEPLOY-2 @SC-PERF-3 @NFR-AVAIL-4 @local @destructive
   Scenario: Rolling: a good release replaces the instances one at a time, capacity kept, without one failed request
     Given members keep using the chatbot under the drills' background load of 200 members, with the steady-state probe recording every request
     When the good release "2.5.0" is rolled out one instance at a time onto instances "s1" and "s2"

@@ -4,7 +4,7 @@ Feature: Only healthy instances receive traffic
   that pass it. An instance that fails its health check gets nothing, and the users never notice:
   the healthy instances answer every request.
 
-  @AC-1.4 @local
+  @AC-1.4 @local @destructive
   Scenario: An instance that fails its readiness check is taken out of rotation while the other serves every request
     Given the balancer sees every instance healthy
     When instance "s2" starts failing its readiness check

@@ -9,17 +9,17 @@ Feature: Performance and scalability under load
   under reports/gatling/. A journey whose endpoints the service does not have yet is left out of
   the mix and named in the evidence; a check that cannot be measured yet is reported as skipped.
 
-  @NFR-PERF-1 @local @staging
+  @NFR-PERF-1 @local @staging @destructive
   Scenario: Chat replies stay fast with 1000 members using the chatbot at once
     Given 1000 members are using the chatbot at the same time
     Then the chat p95 under this load is below 3000 ms
 
-  @SC-PERF-1 @local @staging
+  @SC-PERF-1 @local @staging @destructive
   Scenario: Fewer than 0.1 % of requests fail with 1000 members at once
     Given 1000 members are using the chatbot at the same time
     Then fewer than 0.1 % of all requests fail
 
-  @NFR-SCALE-1 @local @staging
+  @NFR-SCALE-1 @local @staging @destructive
   Scenario: 1000 concurrent members are served, and the load generator's own cost is known
     Given 1000 members are using the chatbot at the same time
     Then the requests per second served are reported
@@ -29,38 +29,38 @@ Feature: Performance and scalability under load
     And fewer than 0.1 % of all requests fail
     And the chat p95 under this load is below 3000 ms
 
-  @AC-3.1 @NFR-PERF-4 @local
+  @AC-3.1 @NFR-PERF-4 @local @destructive
   Scenario: Database operations stay fast under load and the hot paths never scan a table
     Given 1000 members are using the chatbot at the same time
     Then the service's own metrics show an average DynamoDB operation time below 1000 ms
     And no Scan ran on the hot paths during the load
 
-  @AC-3.2 @local
+  @AC-3.2 @local @destructive
   Scenario: Caching answers most verse requests under load
     Given 1000 members are using the chatbot at the same time
     Then the cache hit ratio under this load is at least 80 %
     And the share of verse responses served from cache is reported
 
-  @NFR-PERF-3 @local @staging
+  @NFR-PERF-3 @local @staging @destructive
   Scenario: More than 100 requests per second are sustained
     When members keep arriving at 120 per second, each asking one question
     Then more than 100 requests per second are answered successfully, sustained over the plateau
     And the chat p95 under this load is below 3000 ms
     And fewer than 0.1 % of all requests fail
 
-  @NFR-SCALE-5 @local
+  @NFR-SCALE-5 @local @destructive
   Scenario: Twice the expected load stays within the same error budget
     Given 2000 members are using the chatbot at the same time
     Then 2000 members were in a journey at the same time
     And fewer than 0.1 % of all requests fail
     And the chat p95 under this load is below 3000 ms
 
-  @NFR-PERF-3 @local
+  @NFR-PERF-3 @local @destructive
   Scenario: The capacity search finds the highest arrival rate served within the SLOs
     When the arrival rate rises step by step until the SLOs break
     Then the highest arrival rate sustained within the SLOs is reported, and it is above 100 per second
 
-  @AC-3.6 @local
+  @AC-3.6 @local @destructive
   Scenario: Every run is compared with the committed performance baseline
     Given the performance baseline committed in the repository
     When this run's figures are compared with it

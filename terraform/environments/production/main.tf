@@ -37,6 +37,7 @@ module "platform" {
 
   deletion_protection           = true
   chaos_enabled                 = var.chaos_enabled
+  pipeline_reads_tables         = var.pipeline_reads_tables
   enable_backup_vault_lock      = var.enable_backup_vault_lock
   manage_backup_region_settings = var.manage_backup_region_settings
 

@@ -18,6 +18,9 @@ max_capacity        = 20
 bedrock_model_id         = "anthropic.claude-3-haiku-20240307-v1:0"
 jwt_rotation_lambda_name = "chatbot-production-jwt-key-rotation"
 
+# production runs only the read-only smoke: no pipeline role reads its tables
+pipeline_reads_tables = false
+
 chaos_enabled                 = false
 enable_backup_vault_lock      = true
 manage_backup_region_settings = true

@@ -18,6 +18,9 @@ max_capacity        = 6
 bedrock_model_id         = "anthropic.claude-3-haiku-20240307-v1:0"
 jwt_rotation_lambda_name = "chatbot-staging-jwt-key-rotation"
 
+# the post-deployment validation sweeps the tables for an erased test user (privacy spec)
+pipeline_reads_tables = true
+
 chaos_enabled                 = true
 enable_backup_vault_lock      = false
 manage_backup_region_settings = true

@@ -125,6 +125,11 @@ variable "chaos_enabled" {
   type        = bool
 }
 
+variable "pipeline_reads_tables" {
+  description = "The deploy jobs' harness may read the service's tables (the privacy sweep of the post-deployment validation)."
+  type        = bool
+}
+
 variable "enable_backup_vault_lock" {
   description = "Lock the backup vaults."
   type        = bool

@@ -31,6 +31,11 @@ locals {
       AWS_REGION       = local.region
       BEDROCK_MODEL_ID = var.bedrock_model_id
       SERVER_PORT      = tostring(var.container_port)
+      # the service's AWS clients (DynamoDB, Secrets Manager, Bedrock) default to us-east-1 in application.yaml and do
+      # not read AWS_REGION: they are pointed at the region the service runs in, the one the tables and the key are in
+      CHATBOT_AWS_REGION           = local.region
+      CHATBOT_DYNAMODB_REGION      = local.region
+      CHATBOT_REPLY_BEDROCK_REGION = local.region
     }) : { name = k, value = v }
   ]
 

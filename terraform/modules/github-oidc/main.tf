@@ -3,10 +3,16 @@
 # and only from the context it is meant for:
 #   terraform-plan    pull requests and main (PR plans, drift detection)  read-only
 #   terraform-apply   the GitHub environment of this AWS environment      deploys the infrastructure
-#   app-deploy        the GitHub environment of this AWS environment      ECR push + ECS/CodeDeploy deploy
-#   game-day          main (scheduled/dispatched game days)               FIS on ChaosAllowed templates
+#   app-deploy        the GitHub environment of this AWS environment      ECR push + ECS/CodeDeploy deploy,
+#                                                                         the smoke/validation harness
+#   game-day          main (scheduled/dispatched game days)               FIS on ChaosAllowed templates,
+#                                                                         the game day's harness
 #   report-publisher  main                                                writes reports to the report bucket
 # No policy grants "*" or "<service>:*" actions; resources are scoped wherever AWS supports it.
+# The roles that run the launch-verification harness (app-deploy: smoke and post-deployment validation; game-day)
+# may read the one secret value the harness needs, the JWT signing key, and app-deploy in staging the service's
+# tables (the privacy sweep); the calls each job's harness makes are listed in
+# verification/src/main/resources/policy/harness-aws-calls.yaml and checked against these policies.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -47,6 +53,9 @@ locals {
   state_backup_arn = "${local.arn_prefix.s3}${var.state_bucket_name}/${var.state_backup_prefix}/*"
 
   read_only_policy_arn = "arn:${local.partition}:iam::aws:policy/ReadOnlyAccess"
+
+  # the tables the harness may read, with their global secondary indexes (a Scan of an index is authorised on it)
+  harness_table_resources = concat(var.harness_table_arns, [for arn in var.harness_table_arns : "${arn}/index/*"])
 }
 
 resource "aws_iam_openid_connect_provider" "github" {
@@ -114,6 +123,46 @@ data "aws_iam_policy_document" "deny_data_plane_reads" {
       "ssm:GetParametersByPath",
     ]
     resources = ["*"]
+  }
+
+  statement {
+    sid           = "NoObjectReadsOutsideTheState"
+    effect        = "Deny"
+    actions       = ["s3:GetObject", "s3:GetObjectVersion"]
+    not_resources = ["${local.arn_prefix.s3}${var.state_bucket_name}/*"]
+  }
+}
+
+# The same for the roles that run the harness: no secret value but the token signing key, no parameter values, no
+# table of another environment (which tables of this one are read is up to their Allow statements: only
+# local.harness_table_resources, and only in staging), no object outside the state.
+data "aws_iam_policy_document" "deny_data_plane_reads_but_the_harness" {
+  statement {
+    sid           = "NoSecretValueButTheTokenSigningKey"
+    effect        = "Deny"
+    actions       = ["secretsmanager:GetSecretValue"]
+    not_resources = [var.jwt_signing_key_secret_arn]
+  }
+
+  statement {
+    sid       = "NoParameterValues"
+    effect    = "Deny"
+    actions   = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid    = "NoTableReadsOutsideThisEnvironment"
+    effect = "Deny"
+    actions = [
+      "dynamodb:BatchGetItem",
+      "dynamodb:GetItem",
+      "dynamodb:GetRecords",
+      "dynamodb:PartiQLSelect",
+      "dynamodb:Query",
+      "dynamodb:Scan",
+    ]
+    not_resources = ["${local.arn_prefix.dynamodb}:table/${var.name}-*"]
   }
 
   statement {
@@ -202,8 +251,8 @@ resource "aws_iam_role" "app_deploy" {
 }
 
 data "aws_iam_policy_document" "app_deploy" {
-  #checkov:skip=CKV_AWS_356:GetAuthorizationToken, DescribeTaskDefinition, GetMetricData and DescribeTargetHealth support no resource-level permissions.
-  source_policy_documents = [data.aws_iam_policy_document.deny_data_plane_reads.json]
+  #checkov:skip=CKV_AWS_356:GetAuthorizationToken, DescribeTaskDefinition, GetMetricData, DescribeTargetHealth and ListTables support no resource-level permissions.
+  source_policy_documents = [data.aws_iam_policy_document.deny_data_plane_reads_but_the_harness.json]
 
   statement {
     sid       = "EcrLogin"
@@ -336,6 +385,43 @@ data "aws_iam_policy_document" "app_deploy" {
     resources = [var.alert_topic_arn]
   }
 
+  # the smoke and post-deployment validation harness issues test users' tokens with the service's signing key
+  statement {
+    sid       = "HarnessReadsTheTokenSigningKey"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.jwt_signing_key_secret_arn]
+  }
+
+  statement {
+    sid       = "HarnessDecryptsThroughSecretsManagerAndDynamoDb"
+    actions   = ["kms:Decrypt"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${local.region}.amazonaws.com", "dynamodb.${local.region}.amazonaws.com"]
+    }
+  }
+
+  # staging only: the privacy spec of the post-deployment validation sweeps every table and index for an erased test user
+  dynamic "statement" {
+    for_each = length(var.harness_table_arns) > 0 ? [1] : []
+    content {
+      sid       = "HarnessPrivacySweepReadsTheServiceTables"
+      actions   = ["dynamodb:DescribeTable", "dynamodb:Scan"]
+      resources = local.harness_table_resources
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.harness_table_arns) > 0 ? [1] : []
+    content {
+      sid       = "HarnessPrivacySweepListsTheTables"
+      actions   = ["dynamodb:ListTables"]
+      resources = ["*"]
+    }
+  }
+
   statement {
     sid       = "EncryptWithEnvironmentKeyViaServices"
     actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
@@ -372,6 +458,26 @@ data "aws_iam_policy_document" "game_day" {
   count = var.create_game_day_role ? 1 : 0
 
   #checkov:skip=CKV_AWS_356:FIS List*, CloudWatch GetMetricData and ELB Describe* support no resource-level permissions.
+  source_policy_documents = [data.aws_iam_policy_document.deny_data_plane_reads_but_the_harness.json]
+
+  # the game day's harness issues test users' tokens (its background load and probes) with the service's signing key
+  statement {
+    sid       = "HarnessReadsTheTokenSigningKey"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.jwt_signing_key_secret_arn]
+  }
+
+  statement {
+    sid       = "HarnessDecryptsThroughSecretsManager"
+    actions   = ["kms:Decrypt"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${local.region}.amazonaws.com"]
+    }
+  }
+
   statement {
     sid       = "StartOnlyChaosAllowedTemplates"
     actions   = ["fis:StartExperiment"]

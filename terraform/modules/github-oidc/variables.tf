@@ -127,6 +127,17 @@ variable "route53_zone_id" {
   default     = ""
 }
 
+variable "jwt_signing_key_secret_arn" {
+  description = "The JWT signing key secret: the launch-verification harness of the deploy jobs and the game days reads it to issue test users' tokens (the only secret value a pipeline role may read)."
+  type        = string
+}
+
+variable "harness_table_arns" {
+  description = "Tables the app-deploy role's harness may read (the post-deployment validation's privacy sweep), with their indexes; empty (production): none."
+  type        = list(string)
+  default     = []
+}
+
 variable "create_game_day_role" {
   description = "Create the game-day role (staging only)."
   type        = bool

@@ -225,6 +225,8 @@ module "github_oidc" {
   rotation_lambda_arn              = local.rotation_lambda_arn
   route53_zone_id                  = var.route53_zone_id
   create_game_day_role             = var.chaos_enabled
+  jwt_signing_key_secret_arn       = module.secrets.jwt_signing_key_secret_arn
+  harness_table_arns               = var.pipeline_reads_tables ? module.dynamodb.table_arn_list : []
   table_arns                       = module.dynamodb.table_arn_list
   backup_vault_arn                 = module.backup.primary_vault_arn
   backup_role_arn                  = module.backup.backup_role_arn

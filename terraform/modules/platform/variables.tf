@@ -191,6 +191,12 @@ variable "chaos_enabled" {
   default     = false
 }
 
+variable "pipeline_reads_tables" {
+  description = "Let the app-deploy role's harness read the service's tables (the privacy sweep of the post-deployment validation); false: no pipeline role reads them."
+  type        = bool
+  default     = false
+}
+
 variable "enable_backup_vault_lock" {
   description = "Lock the backup vaults (governance mode)."
   type        = bool

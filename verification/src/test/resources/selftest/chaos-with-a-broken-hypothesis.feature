@@ -1,4 +1,4 @@
-@selftest
+@selftest @destructive
 Feature: Self-test of the fault-injection experiments
   An experiment whose hypothesis breaks must fail its spec, and say which part broke. Here real
   experiments run on the local target with deliberately breaking configurations: a recovery bound

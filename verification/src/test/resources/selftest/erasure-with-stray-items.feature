@@ -1,4 +1,4 @@
-@selftest
+@selftest @destructive
 Feature: Self-test of the erasure spec
   The erasure spec must fail when anything of the user survives. Here a stray item carrying one
   attribute of the user is planted in every table, under keys the service would never look at.

@@ -1,4 +1,4 @@
-@selftest
+@selftest @destructive
 Feature: Self-test of the load specs
   The chat latency spec must fail when the service gets slow. Here a latency fault is injected while
   members keep arriving: the Chaos Monkey latency assault when the service has it, otherwise every

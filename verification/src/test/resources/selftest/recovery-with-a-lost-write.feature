@@ -3,7 +3,7 @@ Feature: Self-test of the recovery drill
   back. Here one such write is deleted from the restored messages table before the service is
   re-pointed at it, and the drill's integrity check has to name it.
 
-  @selftest
+  @selftest @destructive
   Scenario: A write acknowledged before the recovery point is lost in the restore
     Given a recovery drill site: the service on its own local AWS with genuine DynamoDB backup snapshots
     And 2 users chat with the service, each sending a message every 150 ms, while every acknowledged write is recorded

@@ -19,6 +19,8 @@ public final class PolicyCatalogue {
         all.addAll(NetworkRules.rules());
         all.addAll(IamRules.rules());
         all.addAll(WorkflowRules.rules());
+        all.addAll(HarnessRules.rules());
+        all.addAll(OperationsRules.rules());
         Set<String> ids = new LinkedHashSet<>();
         for (PolicyRule rule : all) {
             if (!ids.add(rule.id())) {

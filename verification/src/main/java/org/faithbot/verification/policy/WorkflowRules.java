@@ -645,7 +645,7 @@ final class WorkflowRules {
         return AWS_CLI.matcher(run).find()
                 || Pattern.compile(TF + "(plan|apply)\\b").matcher(run).find()
                 || run.contains("terraform-init.sh") || run.contains("ecs-deploy.sh") || run.contains("ecs-rollback.sh")
-                || run.contains("validate-deployment.sh") || run.contains("-Dtarget=staging")
+                || run.contains("validate-deployment.sh") || run.contains("-Dtarget=staging") || run.contains("-Dtarget=production")
                 || step.uses().endsWith("actions/terraform-apply") || step.usesAction("aws-actions/amazon-ecr-login");
     }
 
@@ -774,7 +774,7 @@ final class WorkflowRules {
             }
             check.inspected(job.where());
             int validate = indexOf(job, s -> runs(s, "validate-deployment\\.sh"));
-            int smoke = indexOf(job, s -> runs(s, "bin/launch-readiness") && s.run().contains("-Dtarget=staging"));
+            int smoke = indexOf(job, s -> runs(s, "bin/launch-readiness") && runs(s, "-Dtarget=(staging|production)\\b"));
             check.require(validate > deploy.get().index(), f(w), job.where(), "steps", "no health / alarm / metric validation after the deploy");
             check.require(smoke > deploy.get().index(), f(w), job.where(), "steps", "no smoke specs after the deploy");
         }

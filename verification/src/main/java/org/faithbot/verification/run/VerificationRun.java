@@ -9,7 +9,7 @@ import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.load.SharedLoads;
 import org.faithbot.verification.local.DrillSite;
 import org.faithbot.verification.local.LocalTarget;
-import org.faithbot.verification.target.StagingTarget;
+import org.faithbot.verification.target.AwsTarget;
 import org.faithbot.verification.target.Target;
 import org.faithbot.verification.target.Targets;
 
@@ -59,7 +59,7 @@ public final class VerificationRun {
         return projectRoot;
     }
 
-    /** local or staging, as chosen with -Dtarget (without starting the target). */
+    /** local, staging or production, as chosen with -Dtarget (without starting the target). */
     public String targetName() {
         return targetName;
     }
@@ -86,8 +86,8 @@ public final class VerificationRun {
             try {
                 target = switch (targetName) {
                     case "local" -> LocalTarget.start(projectRoot, List.of("s1", "s2"));
-                    case "staging" -> StagingTarget.fromConfiguration();
-                    default -> throw new IllegalArgumentException("unknown target '" + targetName + "': use local or staging");
+                    case "staging", "production" -> AwsTarget.fromConfiguration(targetName);
+                    default -> throw new IllegalArgumentException("unknown target '" + targetName + "': use local, staging or production");
                 };
             } catch (RuntimeException e) {
                 startFailure = e;

@@ -7,8 +7,9 @@ package org.faithbot.verification.settings;
 public final class Settings {
 
     /**
-     * The staging environment's region when neither {@code staging.region} nor {@code AWS_REGION}
-     * says otherwise: terraform/environments/staging/terraform.tfvars deploys staging there.
+     * The one default region of the harness's AWS calls, when neither {@code <env>.region} nor {@code AWS_REGION}
+     * says otherwise: terraform/environments/staging and production (terraform.tfvars aws_region) deploy there.
+     * The AWS emulators (dynalite, moto) use their own fixed region, target.LocalAws.
      */
     public static final String DEFAULT_REGION = "eu-central-1";
 
@@ -26,6 +27,11 @@ public final class Settings {
 
     /** The staging environment's region: {@code staging.region}, else {@code AWS_REGION}, else {@value #DEFAULT_REGION}. */
     public static String stagingRegion() {
-        return setting("staging.region", "AWS_REGION", DEFAULT_REGION);
+        return region("staging");
+    }
+
+    /** An environment's region: {@code <environment>.region}, else {@code AWS_REGION}, else {@value #DEFAULT_REGION}. */
+    public static String region(String environment) {
+        return setting(environment + ".region", "AWS_REGION", DEFAULT_REGION);
     }
 }

@@ -3,11 +3,21 @@ package org.faithbot.verification.target;
 import org.faithbot.verification.auth.TokenIssuer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What the specs run against: the embedded local stack or the staging environment in AWS. */
+/** What the specs run against: the embedded local stack, or an environment in AWS (staging, production). */
 public interface Target {
 
-    /** local or staging: the tag a scenario carries to run here. */
+    /** local, staging or production: the tag a scenario carries to run here. */
     String name();
+
+    /** The local stack on this machine, which the specs own (only there may self-tests run). */
+    default boolean local() {
+        return "local".equals(name());
+    }
+
+    /** Whether only scenarios that change nothing may run here (production: no {@code @destructive} scenario). */
+    default boolean readOnly() {
+        return false;
+    }
 
     /** The public entry point: the balancer in front of the service. */
     String baseUrl();

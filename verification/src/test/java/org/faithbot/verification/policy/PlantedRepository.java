@@ -12,14 +12,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A copy of the repository's checked files (terraform/, .github/, the service's table definition,
- * chaos-experiments/) in a temporary directory, where a test plants one violation and runs the
+ * A copy of the repository's checked files (terraform/, .github/, features/, the service's table definition and
+ * Dockerfile, chaos-experiments/, tools/package.json, bin/setup.sh, the harness's pom and self-tests) in a temporary directory, where a test plants one violation and runs the
  * rules against the copy. The Node tools still come from the real project root.
  */
 final class PlantedRepository {
 
-    private static final List<String> COPIED = List.of("terraform", ".github", "chaos-experiments",
-            "service/src/main/resources/dynamodb/tables.json");
+    private static final List<String> COPIED = List.of("terraform", ".github", "chaos-experiments", "features",
+            "service/src/main/resources/dynamodb/tables.json", "service/Dockerfile", "tools/package.json", "bin/setup.sh",
+            "verification/pom.xml", "verification/src/test/java/org/faithbot/verification/selftest");
 
     private final Path root;
 

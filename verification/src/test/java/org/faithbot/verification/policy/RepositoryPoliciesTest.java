@@ -38,6 +38,6 @@ class RepositoryPoliciesTest {
                 assertThat(catalogue.find(rule.criterion())).as(rule.id()).isPresent());
         assertThat(PolicyCatalogue.criteria()).contains("AC-1.2", "AC-1.3", "AC-2.10", "AC-2.11", "AC-2.12", "AC-3.3", "AC-3.5",
                 "AC-4.1", "AC-4.2", "AC-4.3", "AC-5.1", "AC-5.2", "NFR-OPS-1", "AC-2.1", "AC-2.2", "AC-2.3", "AC-2.4", "AC-2.5", "AC-2.6",
-                "AC-2.7", "AC-2.8", "AC-2.9", "AC-2.13", "AC-2.14", "AC-2.15", "AC-4.4");
+                "AC-2.7", "AC-2.8", "AC-2.9", "AC-2.13", "AC-2.14", "AC-2.15", "AC-4.4", "SC-DEPLOY-5", "SC-SEC-2");
     }
 }

@@ -3,9 +3,7 @@ package org.faithbot.verification.selftest;
 import org.faithbot.verification.run.VerificationRun;
 import org.faithbot.verification.local.BackendServer;
 import org.faithbot.verification.local.LocalTarget;
-import org.faithbot.verification.target.Targets;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than the fault; a stop condition the fault sets off, which must abort it). Both experiments must fail at their
  * hypothesis step, each naming what broke, and leave the target whole (every fault rolled back).
  */
+@LocalTargetOnly
 class ChaosSelfTestIT {
 
     @AfterEach
@@ -28,7 +27,6 @@ class ChaosSelfTestIT {
 
     @Test
     void anExperimentWhoseHypothesisBreaksFailsItsSpecAndNamesTheBrokenPart() {
-        Assumptions.assumeTrue("local".equals(Targets.selectedName()), "the chaos self-test injects real faults on the local target only");
         FailureCapture.Run run = FailureCapture.run("chaos-with-a-broken-hypothesis.feature");
         byte exit = run.exit();
         List<FailureCapture.FailedStep> failed = run.failed();

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * item carrying one attribute of the user planted in every table. The spec must fail at its
  * data-store check and name every table.
  */
+@LocalTargetOnly
 class ErasureSpecSelfTestIT {
 
     @AfterEach

@@ -6,6 +6,7 @@ import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestStepFinished;
+import org.faithbot.verification.target.Targets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,10 @@ public final class FailureCapture implements ConcurrentEventListener {
      * {@code @selftest} scenarios, whatever tag filter the run's specs use), and returns how it ended.
      */
     public static Run run(String feature) {
+        if (!Targets.localSelected()) {
+            throw new IllegalStateException("refused: the self-test feature " + feature + " changes its target on purpose and runs against the local target only, not "
+                    + Targets.selectedName());
+        }
         takeAll();
         takeHandedOver();
         byte exit = Main.run(new String[]{

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fault injected during the load (see {@link org.faithbot.verification.load.LatencyFault}). The
  * chat p95 spec must fail at its threshold, and only there: nothing else broke.
  */
+@LocalTargetOnly
 class LoadSpecSelfTestIT {
 
     @AfterEach

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback. A static page on a loopback port served by the JDK's file server, loaded by the same
  * headless Chromium the spec uses.
  */
+@LocalTargetOnly
 class PageLoadThrottlingSelfTestIT {
 
     private static final int SCRIPT_BYTES = 400_000;

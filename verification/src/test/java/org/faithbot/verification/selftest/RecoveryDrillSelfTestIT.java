@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * acknowledged before the recovery point deleted from the restored messages table before the
  * service is re-pointed. The drill must fail at its integrity check, and name that write.
  */
+@LocalTargetOnly
 class RecoveryDrillSelfTestIT {
 
     @AfterEach

@@ -22,6 +22,10 @@ public class StrayItemSteps {
 
     @Given("a stray item carrying one of her attributes is planted in every table of the service")
     public void plantStrayItems() {
+        if (!context.target().local()) {
+            throw new IllegalStateException("refused: stray items are planted (PutItem) in the local target's tables only, never in "
+                    + context.target().name() + "'s");
+        }
         TestUser user = context.user();
         List<String> attributes = List.of(user.email(), user.name(), user.id());
         List<TableDefinitions.Table> tables = context.target().tables().tables();

@@ -4,6 +4,7 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import org.faithbot.verification.run.VerificationRun;
+import org.faithbot.verification.target.Targets;
 
 /**
  * The run's one lifecycle, as Cucumber sees it: before a scenario that opens another feature, whatever the
@@ -21,6 +22,9 @@ public class Hooks {
 
     @Before(order = 0)
     public void beginScenario(Scenario scenario) {
+        Targets.refusal(context.run().targetName(), scenario.getSourceTagNames()).ifPresent(why -> {
+            throw new IllegalStateException(scenario.getName() + ": " + why);
+        });
         context.run().beforeFeature(scenario.getUri());
         context.begin(scenario);
     }
