@@ -26,6 +26,7 @@ Feature: Backup and disaster recovery
     And every restored table has the same item count and checksum as its source at the backup
     And the service accepts new writes on the restored tables
     And every backup of the drill succeeded
+    And every command of the runbook the drill ran succeeded
 
   @AC-5.4 @AC-5.5 @NFR-OPS-4 @SC-OPS-2 @local @destructive
   Scenario: After a bad release corrupts messages, the service runs on the data from before the release within the objectives
@@ -43,6 +44,7 @@ Feature: Backup and disaster recovery
     And every restored table has the same item count and checksum as its source at the backup
     And the service accepts new writes on the restored tables
     And every backup of the drill succeeded
+    And every command of the runbook the drill ran succeeded
 
   @AC-5.1 @AC-5.4 @staging @destructive
   Scenario: Point-in-time recovery is enabled on every table and restores the tables as they were at a chosen instant

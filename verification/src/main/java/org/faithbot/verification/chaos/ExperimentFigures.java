@@ -41,11 +41,11 @@ public final class ExperimentFigures {
                     .atMost(steady.lostWritesAtMost()));
             figures.add(Figure.of(id + ": resilience score (40 availability + 30 recovery + 20 latency + 10 containment)", result.score(), "/100"));
             if (result.facts().containsKey("FIS experiment id")) {
+                // whether the fault was injected as declared is a part of the hypothesis, judged by its step; this is how long it lasted
                 Map<String, String> facts = result.facts();
-                boolean injected = result.checks().stream().filter(c -> c.name().equals("the fault was injected as declared")).allMatch(HypothesisCheck::held);
-                figures.add(Figure.of(id + ": FIS experiment " + facts.get("FIS experiment id") + " of template " + facts.get("FIS experiment template id")
-                        + " ended " + facts.get("FIS final state") + " (states: " + facts.getOrDefault("FIS states", "") + ")", injected ? 1 : 0, "")
-                        .equalTo(1));
+                figures.add(Figure.of(id + ": time under the fault of FIS experiment " + facts.get("FIS experiment id") + " of template "
+                        + facts.get("FIS experiment template id") + ", ended " + facts.get("FIS final state") + " (states: "
+                        + facts.getOrDefault("FIS states", "") + ")", result.faultLength().toMillis() / 1000.0, "s"));
             }
         }
         return figures.stream().map(f -> f.when(conditions)).toList();
@@ -53,23 +53,44 @@ public final class ExperimentFigures {
 
     /**
      * The game day's totals over the experiments that ran under load: how many ran (judged against {@code minimum}
-     * only when every experiment was selected), the longest MTTR against the requirement's 30 minutes, the writes
-     * lost, and the background load's failed requests over the whole day.
+     * only when every experiment was selected), the longest MTTR against the requirement's 30 minutes and the writes
+     * lost (both only when some experiment ran: over none they would be typed, not measured), and the background
+     * load's failed requests over the whole day.
      */
     public static List<Figure> ofGameDay(GameDay.Summary summary, List<ExperimentResult> ran, Integer minimum, String conditions) {
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.of("experiments run under load in this game day (" + ran.stream().map(r -> r.experiment().id()).toList() + ")",
                 ran.size(), "experiments").judged(Comparator.AT_LEAST, minimum == null ? null : minimum.doubleValue()));
-        double longest = ran.stream().map(ExperimentResult::mttrSeconds).mapToDouble(m -> m == null ? Double.POSITIVE_INFINITY : m).max().orElse(0);
-        figures.add(Figure.of("longest MTTR of the game day's experiments (NFR: MTTR < 30 min)", longest, "s").lessThan(1800));
-        figures.add(Figure.of("acknowledged writes lost over the game day", ran.stream().mapToInt(ExperimentResult::lostWrites).sum(), "writes")
-                .equalTo(0));
+        if (!ran.isEmpty()) {
+            ExperimentResult slowest = ran.stream().max(java.util.Comparator.comparingDouble(r -> r.mttrSeconds() == null
+                    ? Double.POSITIVE_INFINITY : r.mttrSeconds())).orElseThrow();
+            double longest = slowest.mttrSeconds() == null ? Double.POSITIVE_INFINITY : slowest.mttrSeconds();
+            figures.add(Figure.of("longest MTTR of the game day's experiments (" + slowest.experiment().id() + "; NFR: MTTR < 30 min)", longest, "s")
+                    .lessThan(1800));
+            figures.add(Figure.of("acknowledged writes lost over the game day (of " + ran.stream().mapToInt(ExperimentResult::acknowledgedWrites).sum()
+                    + " acknowledged)", ran.stream().mapToInt(ExperimentResult::lostWrites).sum(), "writes").equalTo(0));
+        }
         LoadRun load = summary.load();
         if (load != null) {
             figures.add(Figure.of("background load over the whole game day, faults included: failed requests ("
                     + load.stats().global().ko() + " of " + load.stats().global().total() + ")", load.stats().global().errorPercent(), "%"));
         }
         return figures.stream().map(f -> f.when(conditions)).toList();
+    }
+
+    /**
+     * The pre-flight of the FIS templates: those its guard rails refused, judged to be none, counted over the experiments
+     * with a template; nothing when none has one (the step fails on that).
+     */
+    public static List<Figure> ofPreflight(GameDay.Preflight preflight) {
+        int templates = preflight.passed().size() + preflight.refused().size();
+        if (templates == 0) {
+            return List.of();
+        }
+        return List.of(Figure.of("FIS experiment templates refused by the guard rails (" + FisGuardrails.OPT_IN_TAG + " targets, stop-condition "
+                + "alarms in OK)", preflight.refused().size(), "templates").equalTo(0).when(preflight.passed().size() + " of " + templates
+                + " templates passed in the game day's pre-flight: " + preflight.passed() + (preflight.refused().isEmpty() ? ""
+                : "; refused: " + preflight.refused())));
     }
 
     /** The text of an experiment's report attachment: its summary, hypothesis, fault, checks, facts and events. */

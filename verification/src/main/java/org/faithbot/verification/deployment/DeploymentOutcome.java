@@ -48,6 +48,15 @@ public record DeploymentOutcome(DeploymentPlan plan, Result result, List<String>
         return result == Result.ROLLED_BACK;
     }
 
+    /**
+     * Whether the rollback put the previous release back as it was: rolled back, and each of its servers with the
+     * admin state and weight it had before the deployment.
+     */
+    public boolean previousReleaseRestored() {
+        return rolledBack() && oldServers.stream().allMatch(server -> before.get(server) != null && after.get(server) != null
+                && before.get(server).adminState() == after.get(server).adminState() && before.get(server).weight() == after.get(server).weight());
+    }
+
     /** From the detection until all traffic is back on the previous release. */
     public Duration rollbackTime() {
         return detectedAt == null || rolledBackAt == null ? null : Duration.between(detectedAt, rolledBackAt);

@@ -63,6 +63,11 @@ public record Release(String label, Map<String, String> properties, String descr
         };
     }
 
+    /** Whether it is a bad release: built with a fault switched on (failing chats, readiness never up). */
+    public boolean faulty() {
+        return !properties.isEmpty();
+    }
+
     /** Whether it is built to fail a share of its chat requests (its deliberate 500 answers to chat are expected). */
     public boolean failsChats() {
         return properties.containsKey(CHAT_FAILURE_RATIO);

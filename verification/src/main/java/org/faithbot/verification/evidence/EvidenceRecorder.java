@@ -43,14 +43,33 @@ public final class EvidenceRecorder {
         return new EvidenceRecorder(log, routing, scenarioCriteria, target, scenario, java.util.Objects.requireNonNull(name, "emulator"));
     }
 
-    /** Records the figure under each criterion it serves here; the records come back for the step to assert on. */
+    /**
+     * Records the figure under each criterion it serves here; the records come back for the step to assert on.
+     *
+     * @throws IllegalArgumentException for a figure typed rather than measured: a value and a threshold both exactly 1,
+     *                                  with no unit ("done = 1 == 1", written after an assertion passed)
+     */
     public List<Evidence> record(String key, Figure figure) {
+        refuseTyped(key, figure);
         List<Evidence> recorded = new ArrayList<>();
         Figure measured = emulator != null && figure.emulator() == null ? figure.onEmulator(emulator) : figure;
         for (String criterion : routing.criteriaFor(key, scenarioCriteria)) {
             recorded.add(log.measured(criterion, measured, target, scenario));
         }
         return recorded;
+    }
+
+    /**
+     * A yes/no typed as "1 == 1" is no measurement: it can only be recorded once the outcome is known, and it says
+     * nothing an assertion does not. Record what was measured instead (a count with its unit, a time, a rate of k of n
+     * counted over what ran), or assert without recording.
+     */
+    static void refuseTyped(String key, Figure figure) {
+        if (figure.judged() && figure.value() == 1.0 && figure.threshold() == 1.0 && figure.unit().isBlank()) {
+            throw new IllegalArgumentException("figure '" + figure.metric() + "' under " + key + " is typed, not measured: value 1 against "
+                    + "threshold 1 with no unit. Record what was measured (a count with its unit, a time, a rate of k of n counted over "
+                    + "what ran), or assert the outcome without recording it");
+        }
     }
 
     /** Records the figures, then fails (naming every one not met) unless each met its threshold. */

@@ -2,6 +2,7 @@ package org.faithbot.verification.run;
 
 import org.faithbot.verification.catalogue.CriteriaCatalogue;
 import org.faithbot.verification.chaos.GameDay;
+import org.faithbot.verification.deployment.DeploymentTally;
 import org.faithbot.verification.deployment.DrillsBackgroundLoad;
 import org.faithbot.verification.deployment.LocalDeployments;
 import org.faithbot.verification.evidence.EvidenceLog;
@@ -22,8 +23,8 @@ import java.util.Optional;
 
 /**
  * One run of the harness, one per JVM: the target (started on first use), the evidence, the loads shared between
- * scenarios, the current game day, the local deployments and the drills' background load, the recovery drills'
- * site. Its lifecycle is one: {@link #beforeFeature} ends what a feature leaves that the next one must not share
+ * scenarios, the current game day, the local deployments, the drills' background load and the tally of the
+ * deployments they ran, the recovery drills' site. Its lifecycle is one: {@link #beforeFeature} ends what a feature leaves that the next one must not share
  * (a game day, the drills' load and their changes to the target, the drill site), so that any feature runs alone
  * or in any order with the same result; {@link #endFeatures} does the same when a run of the specs ends; the JVM's
  * end stops the target (after the self-tests, which share it).
@@ -36,6 +37,7 @@ public final class VerificationRun {
     private final String targetName;
     private final CriteriaCatalogue catalogue = CriteriaCatalogue.load();
     private final EvidenceLog evidence = new EvidenceLog();
+    private final DeploymentTally deploymentTally = new DeploymentTally();
     private Target target;
     private RuntimeException startFailure;
     private SharedLoads loads;
@@ -135,6 +137,11 @@ public final class VerificationRun {
             deployments = new LocalDeployments(local());
         }
         return deployments;
+    }
+
+    /** The deployments the drills ran in this run, with their outcomes: the drills' rates are counted over them. */
+    public DeploymentTally deploymentTally() {
+        return deploymentTally;
     }
 
     /** The deployment drills' shared background load and hand-back. */

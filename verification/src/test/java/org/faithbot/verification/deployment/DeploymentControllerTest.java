@@ -25,7 +25,7 @@ class DeploymentControllerTest {
     /** Smoke journeys fail on an instance whose release fails requests; the release label is the instance's. */
     private final SmokeCheck smoke = smokeOf(site);
 
-    private static SmokeCheck smokeOf(SimulatedSite site) {
+    static SmokeCheck smokeOf(SimulatedSite site) {
         return new SmokeCheck() {
             @Override
             public Result journeys(String baseUrl, Release expected, int journeys) {

@@ -87,6 +87,43 @@ class EvidenceRecorderTest {
     }
 
     @Test
+    void aFigureTypedAsOneEqualsOneWithNoUnitIsRefusedAndNothingIsRecorded() {
+        EvidenceRecorder recorder = recorder("@NFR-AVAIL-4");
+        assertThatThrownBy(() -> recorder.record("deployment.completed", Figure.of("rolling deployment completed", 1, "").equalTo(1.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'rolling deployment completed' under deployment.completed is typed, not measured")
+                .hasMessageContaining("value 1 against threshold 1 with no unit");
+        assertThatThrownBy(() -> recorder.require("chaos.guard-rails", Figure.of("template passes", 1, " ").atLeast(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(log.records()).isEmpty();
+    }
+
+    @Test
+    void aOneWithAUnitOrAgainstAnotherThresholdOrOnlyReportedIsAMeasurementAndIsRecorded() {
+        EvidenceRecorder recorder = recorder("@NFR-PERF-1");
+        recorder.record("chat.smoke", Figure.of("instances of the previous release still running", 1, "instances").equalTo(0));
+        recorder.record("chat.smoke", Figure.of("servers in rotation running the release", 1, "servers").atLeast(1));
+        recorder.record("chat.smoke", Figure.of("a ratio", 1, "").lessThan(2));
+        recorder.record("chat.smoke", Figure.of("a ratio, reported", 1, ""));
+        assertThat(log.records()).hasSize(4);
+    }
+
+    @Test
+    void aRecordNotMetIsKeptInTheLogAsNotMetAndTheStepThatAssertsItFails() {
+        EvidenceRecorder recorder = recorder("@AC-5.3");
+        List<Evidence> recorded = recorder.record("recovery.runbook-commands",
+                Figure.of("runbook commands the drill ran that failed", 2, "commands").equalTo(0).when("bin/dr restore | bin/dr verify"));
+        assertThat(log.records()).singleElement().satisfies(e -> {
+            assertThat(e.criterion()).isEqualTo("AC-5.3");
+            assertThat(e.passed()).isFalse();
+            assertThat(e.value()).isEqualTo(2);
+            assertThat(e.describe()).endsWith("** NOT MET **");
+        });
+        assertThatThrownBy(() -> EvidenceRecorder.requireMet(recorded)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("runbook commands the drill ran that failed = 2 commands (threshold == 0 commands)");
+    }
+
+    @Test
     void aSelfTestScenarioWithoutCriterionTagsFallsBackAsCriteriaYamlSays() {
         Evidence e = recorder("@selftest").record("privacy.erasure", Figure.of("attributes left", 1, "attributes").equalTo(0)).getFirst();
         assertThat(e.criterion()).isEqualTo("AC-4.5");

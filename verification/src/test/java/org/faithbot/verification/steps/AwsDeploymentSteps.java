@@ -8,8 +8,11 @@ import org.faithbot.verification.deployment.Release;
 import org.faithbot.verification.deployment.Strategy;
 import org.faithbot.verification.deployment.staging.AwsDeploymentDrill;
 import org.faithbot.verification.deployment.staging.AwsDeploymentOutcome;
+import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.opentest4j.TestAbortedException;
+
+import java.util.List;
 
 /**
  * Steps of the deployment drills on staging: CodeDeploy blue-green and canary, ECS rolling with its circuit
@@ -54,8 +57,9 @@ public class AwsDeploymentSteps implements WithAssertions {
 
     @Then("the AWS deployment completed")
     public void awsDeploymentCompleted() {
+        List<Evidence> evidence = drills.record(drill().completed());
         assertThat(drill().outcome().completed()).as(drill().outcome().describe()).isTrue();
-        EvidenceRecorder.requireMet(drills.record(drill().completed()));
+        EvidenceRecorder.requireMet(evidence);
     }
 
     @Then("no request failed during the AWS deployment, by the probe's count")
@@ -70,8 +74,9 @@ public class AwsDeploymentSteps implements WithAssertions {
 
     @Then("the AWS deployment was stopped and rolled back automatically within {int} minutes of the detection")
     public void awsRolledBack(int minutes) {
+        List<Evidence> evidence = drills.record(drill().rollback(minutes));
         assertThat(drill().outcome().rolledBack()).as(drill().outcome().describe()).isTrue();
-        EvidenceRecorder.requireMet(drills.record(drill().rollback(minutes)));
+        EvidenceRecorder.requireMet(evidence);
     }
 
     @Then("the failed requests the bad release caused on AWS are reported")

@@ -7,15 +7,17 @@ import io.qameta.allure.Allure;
 import org.faithbot.verification.chaos.Experiment;
 import org.faithbot.verification.chaos.ExperimentFigures;
 import org.faithbot.verification.chaos.ExperimentResult;
-import org.faithbot.verification.chaos.FisGuardrails;
 import org.faithbot.verification.chaos.GameDay;
 import org.faithbot.verification.chaos.GameDayReport;
 import org.faithbot.verification.chaos.HypothesisCheck;
+import org.faithbot.verification.evidence.Evidence;
+import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.evidence.Figure;
 import org.opentest4j.TestAbortedException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,7 @@ public class ChaosSteps {
 
     private final ScenarioContext context;
     private ExperimentResult result;
+    private List<Evidence> recorded = List.of();
     private GameDay.Summary summary;
 
     public ChaosSteps(ScenarioContext context) {
@@ -76,7 +79,7 @@ public class ChaosSteps {
             case NOT_RUNNABLE -> throw new TestAbortedException("experiment " + experiment.id() + " is not runnable on the "
                     + result.target() + " target yet, so it is reported as not run (never as passed): " + result.notRunReason());
             case REFUSED -> throw new AssertionError(result.notRunReason());
-            default -> ExperimentFigures.of(result).forEach(figure -> context.evidence().record("chaos.experiment", figure));
+            default -> recorded = record("chaos.experiment", ExperimentFigures.of(result));
         }
     }
 
@@ -86,6 +89,7 @@ public class ChaosSteps {
         List<String> broken = result.broken().stream().map(HypothesisCheck::describe).toList();
         assertThat(broken).as("experiment %s on %s: the hypothesis \"%s\" broke (%s)", result.experiment().id(), result.target(),
                 result.experiment().steadyState().hypothesis(), result.summary()).isEmpty();
+        EvidenceRecorder.requireMet(recorded);
     }
 
     // ------------------------------------------------------------------ staging pre-flight
@@ -97,12 +101,10 @@ public class ChaosSteps {
                     + "FisChaosDriverTest checks them against stubs of the FIS API");
         }
         GameDay.Preflight preflight = context.run().gameDay().preflight();
-        for (String id : preflight.passed()) {
-            context.evidence().record("chaos.guard-rails", Figure.of(id + ": FIS template passes the guard rails (" + FisGuardrails.OPT_IN_TAG
-                    + " targets, stop-condition alarms in OK)", 1, "").equalTo(1).when("pre-flight of the game day"));
-        }
+        List<Evidence> evidence = record("chaos.guard-rails", ExperimentFigures.ofPreflight(preflight));
         assertThat(preflight.passed().size() + preflight.refused().size()).as("experiments with an FIS template").isPositive();
         assertThat(preflight.refused()).as("experiments refused by their guard rails").isEmpty();
+        EvidenceRecorder.requireMet(evidence);
     }
 
     // ------------------------------------------------------------------ the end of the game day
@@ -120,8 +122,8 @@ public class ChaosSteps {
         String target = context.run().targetName();
         String conditions = "game day on the " + target + " target; background load: " + summary.loadConditions() + (summary.load() == null
                 ? "" : "; Gatling report " + context.run().projectRoot().relativize(summary.load().reportDirectory().resolve("index.html")));
-        ExperimentFigures.ofGameDay(summary, ran, GameDay.allSelected() ? minimum : null, conditions)
-                .forEach(figure -> context.evidence().record("chaos.game-day", figure));
+        List<Evidence> evidence = record("chaos.game-day", ExperimentFigures.ofGameDay(summary, ran, GameDay.allSelected() ? minimum : null,
+                conditions));
         if (GameDay.allSelected()) {
             assertThat(ran.size()).as("experiments run under load in this game day").isGreaterThanOrEqualTo(minimum);
         }
@@ -132,5 +134,12 @@ public class ChaosSteps {
         if (summary.load() == null && !"local".equals(target) && ran.isEmpty()) {
             throw new TestAbortedException("no experiment ran");
         }
+        EvidenceRecorder.requireMet(evidence); // the longest MTTR against the requirement's 30 minutes among them
+    }
+
+    private List<Evidence> record(String key, List<Figure> figures) {
+        List<Evidence> records = new ArrayList<>();
+        figures.forEach(figure -> records.addAll(context.evidence().record(key, figure)));
+        return records;
     }
 }

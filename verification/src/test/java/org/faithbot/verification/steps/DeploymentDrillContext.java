@@ -33,14 +33,15 @@ public class DeploymentDrillContext {
 
     public DeploymentDrill local() {
         if (local == null) {
-            local = new DeploymentDrill(traffic(), context.run().deployments(), context.run().drillsLoad());
+            local = new DeploymentDrill(traffic(), context.run().deployments(), context.run().drillsLoad(),
+                    context.run().deploymentTally());
         }
         return local;
     }
 
     public AwsDeploymentDrill staging() {
         if (staging == null) {
-            staging = new AwsDeploymentDrill(traffic());
+            staging = new AwsDeploymentDrill(traffic(), context.run().deploymentTally());
         }
         return staging;
     }

@@ -38,18 +38,19 @@ public class DeploymentRollbackSteps implements WithAssertions {
 
     private void gateStopped(String gate, String on) {
         DeploymentOutcome outcome = drill().outcome();
+        List<Evidence> evidence = drills.record(drill().stoppedByGate());
         assertThat(outcome.completed()).as("the bad release completed:\n%s", outcome.describe()).isFalse();
         assertThat(outcome.failedGate()).as("the gate that stopped it").isNotNull();
         assertThat(outcome.failedGate().gate()).as(outcome.describe()).startsWith(gate);
         assertThat(outcome.failedGate().gate() + " " + outcome.failedGate().reason()).as(outcome.describe()).contains(on);
-        EvidenceRecorder.requireMet(drills.record(drill().stoppedByGate()));
+        EvidenceRecorder.requireMet(evidence);
     }
 
     @Then("it was rolled back automatically: all traffic back on the previous release within {int} seconds of the detection")
     public void rolledBackAutomatically(int seconds) {
         DeploymentOutcome outcome = drill().outcome();
-        assertThat(outcome.rolledBack()).as(outcome.describe()).isTrue();
         List<Evidence> evidence = drills.record(drill().rollback(seconds));
+        assertThat(outcome.rolledBack()).as(outcome.describe()).isTrue();
         for (String server : outcome.oldServers()) {
             ServerState was = outcome.before().get(server);
             ServerState now = outcome.after().get(server);

@@ -103,11 +103,12 @@ public class DeploymentSteps implements WithAssertions {
 
     @Then("the deployment completed: every server in rotation runs release {string} and the previous release's instances are retired")
     public void deploymentCompleted(String label) {
-        assertThat(drill().outcome().completed()).as(drill().outcome().describe()).isTrue();
         DeploymentDrill.Completion completion = drill().completion();
-        drills.record(completion.figures());
+        List<Evidence> evidence = drills.record(completion.figures());
+        assertThat(drill().outcome().completed()).as(drill().outcome().describe()).isTrue();
         assertThat(completion.labels()).as("releases of the instances in rotation %s", completion.serving()).isNotEmpty().containsOnly(label);
         assertThat(completion.stillRunning()).as("instances of the previous release still running").isEmpty();
+        EvidenceRecorder.requireMet(evidence);
     }
 
     @Then("no request failed during the deployment, by the balancer's count and by the probe's")

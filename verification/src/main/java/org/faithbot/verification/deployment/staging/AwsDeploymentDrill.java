@@ -1,5 +1,6 @@
 package org.faithbot.verification.deployment.staging;
 
+import org.faithbot.verification.deployment.DeploymentTally;
 import org.faithbot.verification.deployment.DrillFigure;
 import org.faithbot.verification.deployment.DrillTraffic;
 import org.faithbot.verification.deployment.Release;
@@ -8,6 +9,7 @@ import org.faithbot.verification.evidence.Figure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,13 +23,16 @@ public final class AwsDeploymentDrill {
     private static final Duration BEFORE = Duration.ofSeconds(10);
 
     private final DrillTraffic traffic;
+    private final DeploymentTally tally;
     private AwsDeployments aws;
     private AwsDeploymentOutcome outcome;
     private Instant drillFrom;
     private Instant drillTo;
 
-    public AwsDeploymentDrill(DrillTraffic traffic) {
+    /** @param tally the run's deployments, which this drill's deployment joins as it ends */
+    public AwsDeploymentDrill(DrillTraffic traffic, DeploymentTally tally) {
         this.traffic = traffic;
+        this.tally = tally;
     }
 
     private AwsDeployments aws() {
@@ -50,6 +55,7 @@ public final class AwsDeploymentDrill {
         drillFrom = Instant.now();
         outcome = strategy == Strategy.ROLLING ? deployments.rolling(release, gate) : deployments.codeDeploy(strategy, release, gate);
         drillTo = Instant.now();
+        tally.add(outcome.tallied());
         return outcome;
     }
 
@@ -57,9 +63,10 @@ public final class AwsDeploymentDrill {
         return outcome;
     }
 
+    /** The rate of the run's good-release deployments on AWS that completed, this one counted. */
     public List<DrillFigure> completed() {
-        return List.of(DrillFigure.of(DrillFigure.STAGING_SUCCESS_RATE, Figure.of("deployments of a good release that completed", 100, "%")
-                .greaterThan(99.0).when("1 of 1: " + outcome.describe())));
+        return List.of(DrillFigure.of(DrillFigure.STAGING_SUCCESS_RATE, tally.goodReleasesCompleted().rate("good-release deployments on AWS "
+                + "that completed in this run", "good-release deployments through AWS completed in this run").greaterThan(99.0)));
     }
 
     public List<DrillFigure> failedRequests() {
@@ -73,17 +80,29 @@ public final class AwsDeploymentDrill {
                 .lessThan(minutes * 60_000.0).when(outcome.describe())));
     }
 
-    /** The rollback's time against {@code minutes}, its success, and that no human was needed. */
+    /**
+     * The time from the deployment's start to the detection and the rollback's time against {@code minutes} (none when
+     * there was nothing to time), the rate of the run's rollbacks on AWS that restored the previous release and the rate
+     * of its bad releases stopped and rolled back without a human, each counted over the deployments that ran.
+     */
     public List<DrillFigure> rollback(int minutes) {
         String conditions = "detected by " + outcome.detectedBy() + " (" + outcome.reason() + "); rollback complete when AWS reported the "
                 + "previous release serving and stable; " + outcome.describe();
-        return List.of(
-                DrillFigure.of(DrillFigure.ROLLBACK_TIME, Figure.of("rollback time (target 5 minutes)", outcome.rollbackTime().toMillis(), "ms")
-                        .lessThan(minutes * 60_000.0).when(conditions)),
-                DrillFigure.of(DrillFigure.ROLLBACK_SUCCESS, Figure.of("rollbacks that restored the previous release", 100, "%").atLeast(100.0)
-                        .when(conditions)),
-                DrillFigure.of(DrillFigure.STAGING_STOPPED_AUTOMATICALLY, Figure.of("bad release stopped and rolled back without a human", 1, "")
-                        .equalTo(1.0).when(conditions)));
+        List<DrillFigure> figures = new ArrayList<>();
+        if (outcome.detectedAt() != null) {
+            figures.add(DrillFigure.of(DrillFigure.STAGING_STOPPED_AUTOMATICALLY, Figure.of("time from the deployment's start to the detection "
+                    + "by " + outcome.detectedBy(), Duration.between(outcome.startedAt(), outcome.detectedAt()).toMillis(), "ms").when(conditions)));
+        }
+        if (outcome.rollbackTime() != null) {
+            figures.add(DrillFigure.of(DrillFigure.ROLLBACK_TIME, Figure.of("rollback time (requirement: < 5 min)", outcome.rollbackTime().toMillis(),
+                    "ms").lessThan(minutes * 60_000.0).when(conditions)));
+        }
+        figures.add(DrillFigure.of(DrillFigure.ROLLBACK_SUCCESS, tally.rollbacksRestored().rate("rollbacks on AWS in this run that restored "
+                + "the previous release", "rollbacks AWS reported done with the previous release serving and stable").atLeast(100.0)));
+        figures.add(DrillFigure.of(DrillFigure.STAGING_STOPPED_AUTOMATICALLY, tally.badReleasesStoppedAndRolledBack().rate("bad releases on "
+                + "AWS in this run stopped and rolled back without a human", "bad-release deployments stopped by the circuit breaker, "
+                + "CodeDeploy or the harness's live gate and rolled back by AWS, no human step").atLeast(100.0)));
+        return figures;
     }
 
     public List<DrillFigure> badReleaseFailures() {

@@ -1,5 +1,6 @@
 package org.faithbot.verification.deployment.staging;
 
+import org.faithbot.verification.deployment.DeploymentTally;
 import org.faithbot.verification.deployment.Release;
 import org.faithbot.verification.deployment.Strategy;
 
@@ -33,6 +34,12 @@ public record AwsDeploymentOutcome(Strategy strategy, Release release, Result re
 
     public Duration rollbackTime() {
         return detectedAt == null || rolledBackAt == null ? null : Duration.between(detectedAt, rolledBackAt);
+    }
+
+    /** This deployment as the run's tally counts it: a rollback AWS reported done restored the previous release. */
+    public DeploymentTally.Deployment tallied() {
+        return new DeploymentTally.Deployment(strategy.label(), release.label(), !release.faulty(), completed(),
+                detectedBy == null ? null : detectedBy + " (" + reason + ")", detectedAt != null, rolledBack());
     }
 
     public Duration deploymentTime() {

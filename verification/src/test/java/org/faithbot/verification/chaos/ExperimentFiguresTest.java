@@ -1,0 +1,55 @@
+package org.faithbot.verification.chaos;
+
+import org.faithbot.verification.evidence.Figure;
+import org.faithbot.verification.target.Targets;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The game day's figures are measured or absent: nothing is typed in for experiments that did not run or checks that passed. */
+class ExperimentFiguresTest {
+
+    private final ExperimentCatalogue catalogue = ExperimentCatalogue.load(Targets.projectRoot().resolve("chaos-experiments"));
+    private final GameDay.Summary day = new GameDay.Summary(List.of(), null, "no load", null);
+
+    private ExperimentResult ran(String id, Double mttr, int lost) {
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        return new ExperimentResult(catalogue.get(id), "local", ExperimentResult.Outcome.HELD, "a fault", start, start.plusSeconds(20), mttr,
+                0.5, 300, 400, 2, 0, 120, 40, lost, null, List.of(), 90, Map.of(), List.of(), null, 60);
+    }
+
+    @Test
+    void aGameDayWhereNoExperimentRanRecordsHowManyRanAndNoMttrOrLostWrites() {
+        assertThat(ExperimentFigures.ofGameDay(day, List.of(), null, "c")).extracting(Figure::metric)
+                .singleElement().asString().startsWith("experiments run under load in this game day");
+    }
+
+    @Test
+    void theLongestMttrNamesItsExperimentAndIsJudgedAgainstThirtyMinutes() {
+        List<Figure> figures = ExperimentFigures.ofGameDay(day, List.of(ran("instance-killed", 12.5, 0), ran("cpu-stress", 3.0, 0)), 2, "c");
+        assertThat(figures).filteredOn(f -> f.metric().startsWith("longest MTTR")).singleElement().satisfies(f -> {
+            assertThat(f.value()).isEqualTo(12.5);
+            assertThat(f.metric()).contains("instance-killed");
+            assertThat(f.threshold()).isEqualTo(1800.0);
+            assertThat(f.met()).isTrue();
+        });
+        Figure notRecovered = ExperimentFigures.ofGameDay(day, List.of(ran("cpu-stress", null, 0)), null, "c").stream()
+                .filter(f -> f.metric().startsWith("longest MTTR")).findFirst().orElseThrow();
+        assertThat(notRecovered.met()).as("an experiment that never recovered").isFalse();
+    }
+
+    @Test
+    void thePreflightCountsTheTemplatesRefusedOverThoseItChecked() {
+        assertThat(ExperimentFigures.ofPreflight(new GameDay.Preflight(List.of(), List.of()))).isEmpty();
+        Figure refused = ExperimentFigures.ofPreflight(new GameDay.Preflight(List.of("cpu-stress"), List.of("instance-killed: alarm in ALARM")))
+                .getFirst();
+        assertThat(refused.value()).isEqualTo(1);
+        assertThat(refused.unit()).isEqualTo("templates");
+        assertThat(refused.met()).isFalse();
+        assertThat(refused.conditions()).startsWith("1 of 2 templates passed").contains("refused: [instance-killed: alarm in ALARM]");
+    }
+}
