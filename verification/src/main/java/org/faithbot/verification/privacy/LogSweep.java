@@ -75,20 +75,33 @@ public final class LogSweep {
 
     /** Whether the instance's log has the access line of this request: its id, its method and path. */
     public boolean logged(String instance, String requestId, String method, String path) {
+        return !messages(instance, requestId, method + " " + path + " ").isEmpty();
+    }
+
+    /**
+     * The messages the instance logged under this request id that start with {@code prefix} (an analytics event the
+     * request emitted: "analytics event chat_turn ...").
+     */
+    public List<String> messages(String instance, String requestId, String prefix) {
+        List<String> found = new ArrayList<>();
         for (String line : logs.getOrDefault(instance, List.of())) {
             if (!line.contains(requestId)) {
                 continue;
             }
             try {
                 JsonNode entry = JSON.readTree(line);
-                if (requestId.equals(entry.path("requestId").asText())
-                        && entry.path("message").asText().startsWith(method + " " + path + " ")) {
-                    return true;
+                if (requestId.equals(entry.path("requestId").asText()) && entry.path("message").asText().startsWith(prefix)) {
+                    found.add(entry.path("message").asText());
                 }
             } catch (IOException notJson) {
                 // a line the JVM wrote itself, not a log event
             }
         }
-        return false;
+        return found;
+    }
+
+    /** The instances whose logs were read. */
+    public Set<String> instances() {
+        return logs.keySet();
     }
 }

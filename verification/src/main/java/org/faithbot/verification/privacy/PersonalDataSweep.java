@@ -40,7 +40,15 @@ public final class PersonalDataSweep {
      * that an index left behind by a faulty erasure is seen too.
      */
     public Result sweep(Set<String> fragments) {
-        List<String> tables = tablesOfTheService();
+        return sweep(tablesOfTheService(), fragments);
+    }
+
+    /** The same, in the service's table {@code logicalName} only (its physical name is the prefix and it). */
+    public Result sweepTable(String logicalName, Set<String> fragments) {
+        return sweep(List.of(tablePrefix + logicalName), fragments);
+    }
+
+    private Result sweep(List<String> tables, Set<String> fragments) {
         List<Trace> traces = new ArrayList<>();
         long items = 0;
         for (String table : tables) {
