@@ -77,6 +77,7 @@ data "aws_iam_policy_document" "trust" {
     app-deploy       = [local.sub_environment]
     game-day         = [local.sub_main]
     report-publisher = [local.sub_main]
+    operation-reader = [local.sub_main]
   }
 
   statement {
@@ -674,4 +675,67 @@ resource "aws_iam_role_policy" "report_publisher" {
   name   = "write-reports"
   role   = aws_iam_role.report_publisher.id
   policy = data.aws_iam_policy_document.report_publisher.json
+}
+
+# ---------------------------------------------------------------------------------------------
+# operation-reader: read this environment's operation over time (production-operation.yml):
+# the load balancer's metrics, the deployment group's deployments, the vault's backup jobs
+# ---------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "operation_reader" {
+  name                 = "${var.name}-gh-operation-reader"
+  description          = "GitHub Actions: read the operation over time (metrics, deployments, backup jobs) of ${var.github_environment}"
+  assume_role_policy   = data.aws_iam_policy_document.trust["operation-reader"].json
+  max_session_duration = 3600
+  tags                 = var.tags
+}
+
+data "aws_iam_policy_document" "operation_reader" {
+  #checkov:skip=CKV_AWS_356:CloudWatch ListMetrics/GetMetricData and AWS Backup ListBackupJobs support no resource-level permissions.
+  source_policy_documents = [data.aws_iam_policy_document.deny_data_plane_reads_but_the_harness.json]
+
+  # the harness's production target reads the token signing key when it starts (target.AwsTarget)
+  statement {
+    sid       = "HarnessReadsTheTokenSigningKey"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.jwt_signing_key_secret_arn]
+  }
+
+  statement {
+    sid       = "HarnessDecryptsTheKeyThroughSecretsManager"
+    actions   = ["kms:Decrypt"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${local.region}.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "ReadTheLoadBalancersMetrics"
+    actions   = ["cloudwatch:ListMetrics", "cloudwatch:GetMetricData"]
+    resources = ["*"]
+  }
+
+  dynamic "statement" {
+    for_each = var.codedeploy_deployment_group_arn == "" ? [] : [1]
+    content {
+      sid       = "ReadTheDeploymentGroupsDeployments"
+      actions   = ["codedeploy:ListDeployments", "codedeploy:BatchGetDeployments"]
+      resources = [var.codedeploy_deployment_group_arn]
+    }
+  }
+
+  statement {
+    sid       = "ReadTheBackupJobs"
+    actions   = ["backup:ListBackupJobs"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "operation_reader" {
+  name   = "read-operation"
+  role   = aws_iam_role.operation_reader.id
+  policy = data.aws_iam_policy_document.operation_reader.json
 }

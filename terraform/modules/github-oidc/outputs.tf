@@ -11,5 +11,6 @@ output "role_arns" {
     app_deploy       = aws_iam_role.app_deploy.arn
     game_day         = var.create_game_day_role ? aws_iam_role.game_day[0].arn : ""
     report_publisher = aws_iam_role.report_publisher.arn
+    operation_reader = aws_iam_role.operation_reader.arn
   }
 }

@@ -21,7 +21,7 @@ class FeatureTagsTest {
     @Test
     void everyScenarioSaysWhichTargetsItRunsOn() {
         assertThat(features.scenarios()).allSatisfy(s ->
-                assertThat(s.tags()).as("%s in %s", s.name(), s.uri()).containsAnyOf("@local", "@staging"));
+                assertThat(s.tags()).as("%s in %s", s.name(), s.uri()).containsAnyOf("@local", "@staging", "@production"));
     }
 
     @Test

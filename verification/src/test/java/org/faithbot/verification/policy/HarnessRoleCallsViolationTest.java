@@ -22,11 +22,12 @@ class HarnessRoleCallsViolationTest {
         PolicyInputs inputs = PlantedRepository.copyInto(dir).inputs();
         RuleOutcome outcome = PolicyCatalogue.byId(RULE).check(inputs);
         assertThat(outcome.passed()).as(outcome.describe()).isTrue();
-        assertThat(outcome.inspected()).as("the four jobs that run the harness against AWS").hasSize(4)
+        assertThat(outcome.inspected()).as("the five jobs that run the harness against AWS").hasSize(5)
                 .anySatisfy(i -> assertThat(i).contains("application-cd.yml", "deploy-staging"))
                 .anySatisfy(i -> assertThat(i).contains("application-cd.yml", "deploy-production"))
                 .anySatisfy(i -> assertThat(i).contains("coordinated-cicd.yml", "post-deployment-validation"))
-                .anySatisfy(i -> assertThat(i).contains("game-days.yml", "game-day"));
+                .anySatisfy(i -> assertThat(i).contains("game-days.yml", "game-day"))
+                .anySatisfy(i -> assertThat(i).contains("production-operation.yml", "read-operation"));
     }
 
     @Test
