@@ -38,7 +38,10 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     tolerance of 1.5 x the p95 before + 500 ms, because for their first minute the new release's JVMs
     are slower than the warm ones they replace (more so on this machine's two shared cores), which is
     no regression of the release; the figure shows the p95 before (the requirement's threshold) beside
-    the limit with the tolerance.
+    the limit with the tolerance. Each window holds at least 160 probe requests (10 s before; the window
+    after grows to 160, and on up to 30 s while above the limit), and a regression is called only when
+    a bootstrap of both samples puts the p95's excess over the limit above 0 at its 95 % lower bound:
+    significantly worse, and by more than the tolerance.
     Given the releases of the drills below are started side by side, ahead of their drills and of the load:
       | instance | release       | fault                           |
       | g1       | 2.1.0         | none                            |

@@ -1,5 +1,6 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.comparison.LatencyComparison;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.load.GatlingStats;
 import org.faithbot.verification.load.LoadRun;
@@ -23,16 +24,17 @@ import java.util.stream.IntStream;
  */
 public final class DeploymentDrill {
 
-    /** The probe's window before a release of the other drills, whose p95 the p95 after it is held against. */
-    public static final Duration BEFORE_WINDOW = Duration.ofSeconds(3);
     /**
-     * The probe's window before a good blue-green release, whose p95 the p95 after it is held against: 10 s, about
-     * 80 probe requests. With 3 s (24 requests) the p95 was the second-slowest request: on 2026-12-01's slow host a
-     * 500-member drill measured 150 ms before while the load's own p95 was 721 ms, and then failed a release whose
-     * p95 after (769 ms) was the load's usual one.
+     * The probe's window before a release, whose requests the p95 after it is held against: 10 s, about 160 probe
+     * requests ({@link PostDeploymentValidation#MIN_SAMPLES}). With 3 s (24 requests) the p95 was the second-slowest
+     * request, and with 43 requests after it the third-slowest: on 2026-12-01's slow host a 500-member drill measured
+     * 150 ms before while the load's own p95 was 721 ms, and then failed a release whose p95 after (769 ms) was the
+     * load's usual one.
      */
-    public static final Duration BLUE_GREEN_BEFORE_WINDOW = Duration.ofSeconds(10);
-    /** How long the metrics are watched by the validation after a deployment or a rollback. */
+    public static final Duration BEFORE_WINDOW = Duration.ofSeconds(10);
+    /** The same for a good blue-green release. */
+    public static final Duration BLUE_GREEN_BEFORE_WINDOW = BEFORE_WINDOW;
+    /** How long, at least, the metrics are watched by the validation after a deployment or a rollback (the window grows to 160 requests). */
     public static final Duration VALIDATION_WINDOW = Duration.ofSeconds(3);
     /**
      * After a deployment the probe's p95 may be at most 1.5 x the one before, + 500 ms: the new release's JVMs are
@@ -249,6 +251,7 @@ public final class DeploymentDrill {
         PostDeploymentValidation.Result result = deployments.validation().validate(version, serving, traffic.probe(),
                 new PostDeploymentValidation.ProbeWindow(traffic.timeline(), before.from(), before.to()), VALIDATION_WINDOW,
                 P95_TOLERANCE, P95_SLACK_MILLIS);
+        LatencyComparison comparison = result.comparison();
         String conditions = "after " + outcome.plan().describe() + " (" + outcome.result() + "): " + result.checks().stream()
                 .map(c -> c.name() + (c.passed() ? " passed" : " FAILED")).toList() + "; " + traffic.loadConditions();
         List<DrillFigure> figures = new ArrayList<>();
@@ -256,14 +259,23 @@ public final class DeploymentDrill {
         figures.add(DrillFigure.of(DrillFigure.VALIDATION, Figure.of("post-deployment checks passed (health, smoke journeys, failed requests, p95)",
                 passed, "checks").equalTo(result.checks().size()).when(conditions + "\n" + result.describe())));
         String after = outcome.rolledBack() ? "the rollback" : "the deployment";
+        String tolerance = String.format(Locale.ROOT, "because for their first minute a new release's JVMs are slower than the warm ones they "
+                + "replace, more so on 2 shared cores, which is no regression of the release (after a rollback the same tolerance is applied); "
+                + "judged by a bootstrap of both samples (%d resamples): a regression only when the p95's excess over the limit is above 0 "
+                + "at its 95 %% lower bound; %s", LatencyComparison.RESAMPLES, conditions);
         figures.add(DrillFigure.of(DrillFigure.VALIDATION_P95, Figure.of(String.format(Locale.ROOT, "probe p95 after %s (requirement: zero "
-                        + "degradation, at most the p95 before; judged with a tolerance of %.1f x before + %.0f ms)", after, P95_TOLERANCE,
-                        P95_SLACK_MILLIS), result.p95After(), "ms").atMost(result.p95Limit()).when(String.format(Locale.ROOT, "p95 before: %.0f ms "
-                        + "over %d s before the deployment (the requirement's threshold); limit with the tolerance: %.1f x %.0f + %.0f = %.0f ms, "
-                        + "because for their first minute a new release's JVMs are slower than the warm ones they replace, more so on 2 shared "
-                        + "cores, which is no regression of the release (after a rollback the same tolerance is applied); %s", result.p95Before(),
-                        Duration.between(before.from(), before.to()).toSeconds(), P95_TOLERANCE, result.p95Before(), P95_SLACK_MILLIS,
-                        result.p95Limit(), conditions))));
+                        + "degradation, at most the p95 before, %.0f ms over %d requests; tolerance %.1f x before + %.0f ms = %.0f ms)", after,
+                        comparison.beforeMillis(), comparison.beforeSamples(), P95_TOLERANCE, P95_SLACK_MILLIS, comparison.limitMillis()),
+                comparison.afterMillis(), "ms").when(comparison.describe() + "; " + tolerance)));
+        if (comparison.verdict() == LatencyComparison.Verdict.TOO_FEW_SAMPLES) {
+            figures.add(DrillFigure.of(DrillFigure.VALIDATION_P95, Figure.of("probe requests in the windows before and after " + after
+                    + " (the fewer of the two)", Math.min(comparison.beforeSamples(), comparison.afterSamples()), "requests")
+                    .atLeast(PostDeploymentValidation.MIN_SAMPLES).when(comparison.describe() + "; " + tolerance)));
+        } else {
+            figures.add(DrillFigure.of(DrillFigure.VALIDATION_P95, Figure.of(String.format(Locale.ROOT, "excess of the probe p95 after %s over its "
+                            + "limit (1.5 x before + 500 ms), 95 %% lower bound (%d requests before, %d after)", after, comparison.beforeSamples(),
+                    comparison.afterSamples()), comparison.excessLowMillis(), "ms").atMost(0).when(comparison.describe() + "; " + tolerance)));
+        }
         result.check("no failed request after the deployment").ifPresent(c -> figures.add(DrillFigure.of(outcome.rolledBack()
                         ? DrillFigure.VALIDATION_FAILED_REQUESTS_AFTER_ROLLBACK : DrillFigure.VALIDATION_FAILED_REQUESTS,
                 Figure.of("failed requests after the " + (outcome.rolledBack() ? "rollback" : "deployment"),

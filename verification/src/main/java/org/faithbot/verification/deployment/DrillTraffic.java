@@ -21,7 +21,7 @@ public final class DrillTraffic {
 
     /** The probe: {@link #PROBE_USERS} users, each sending a chat message every {@link #PROBE_PACE}. */
     public static final Duration PROBE_PACE = Duration.ofMillis(500);
-    public static final int PROBE_USERS = 4;
+    public static final int PROBE_USERS = 8;
 
     private final Target target;
     private final Path projectRoot;

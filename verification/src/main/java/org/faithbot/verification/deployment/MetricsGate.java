@@ -1,12 +1,15 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.comparison.ErrorRate;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The canary analysis: the new release's live figures over a window against the thresholds and the
- * previous release's p95. The error rate may stop it as soon as it is clear; the p95 and the pass
+ * previous release's p95. The error rate may stop it as soon as it is clear (at least {@code minErrors} failures and
+ * the rate significantly above the limit: its Wilson lower bound, {@link ErrorRate}); the p95 and the pass
  * are judged at the end of the window (when {@code final} is set), and a release whose error rate is
  * above the limit is never passed, even with too few failures to fail it yet.
  */
@@ -55,9 +58,12 @@ public final class MetricsGate {
             errorLimit = Math.max(errorLimit, 2 * previous.errorPercent() + 1);
         }
         figures.put("errorPercentLimit", errorLimit);
-        if (candidate.errors() >= thresholds.minErrors() && candidate.errorPercent() > errorLimit) {
-            return GateVerdict.failed(gate, String.format(Locale.ROOT, "error rate %.2f %% (%d of %d responses) above %.1f %%%s",
-                    candidate.errorPercent(), candidate.errors(), candidate.responses(), errorLimit,
+        ErrorRate errorRate = ErrorRate.of(candidate.errors(), candidate.responses());
+        figures.put("errorPercentLowerBound", errorRate.lowerPercent());
+        if (candidate.errors() >= thresholds.minErrors() && errorRate.significantlyAbove(errorLimit)) {
+            return GateVerdict.failed(gate, String.format(Locale.ROOT, "error rate %.2f %% (%d of %d responses) significantly above %.1f %% "
+                            + "(its 95 %% lower bound %.2f %%)%s",
+                    candidate.errorPercent(), candidate.errors(), candidate.responses(), errorLimit, errorRate.lowerPercent(),
                     previous == null || previous.responses() < thresholds.minRequests() ? ""
                             : String.format(Locale.ROOT, " (the previous release: %.2f %% of %d)", previous.errorPercent(), previous.responses())),
                     figures);

@@ -31,6 +31,11 @@ public record ProbeTimeline(List<ProbeSample> samples) {
         return count == 0 ? 0 : 100.0 * failures(from, to) / count;
     }
 
+    /** The latencies of the window's requests in milliseconds, failed ones included (a failure is slow too when it is). */
+    public double[] latenciesMillis(Instant from, Instant to) {
+        return between(from, to).stream().mapToDouble(ProbeSample::latencyMillis).toArray();
+    }
+
     public double p95Millis(Instant from, Instant to) {
         Histogram histogram = new Histogram(3);
         between(from, to).forEach(s -> histogram.recordValue(Math.max(1, Math.round(s.latencyMillis() * 1000))));
