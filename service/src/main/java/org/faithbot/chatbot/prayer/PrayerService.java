@@ -110,7 +110,9 @@ public class PrayerService {
         if (!claim.first()) {
             Optional<Prayer> earlier = this.prayers.find(user.userId(), claim.resourceId());
             if (earlier.isPresent()) {
-                this.registry.counter("prayers.submitted", "outcome", "replayed").increment();
+                // the same tag keys as every other prayers.submitted counter: Prometheus registers a meter name with one key set
+                this.registry.counter("prayers.submitted", "outcome", "replayed", "visibility", earlier.get().visibility().name())
+                    .increment();
                 return new Submission(earlier.get(), true);
             }
         }

@@ -10,13 +10,13 @@ import org.faithbot.chatbot.system.web.ProblemResponseWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -59,9 +59,8 @@ class SecurityConfiguration {
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                        "camera=(), microphone=(), geolocation=(), payment=()"))
-                .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY))
+                .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", SecurityHeaders.CROSS_ORIGIN_OPENER_POLICY)))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/error").permitAll()
@@ -87,10 +86,17 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A request the firewall rejects (e.g. an encoded slash or a double slash) gets a 400, not a 500. */
+    /**
+     * A request the firewall rejects (e.g. an encoded slash) gets a 400 problem with the security headers (the
+     * header writers of the chain never ran for it), not a 500.
+     */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return new HttpStatusRequestRejectedHandler();
+    RequestRejectedHandler requestRejectedHandler(ProblemResponseWriter problems) {
+        return (request, response, rejected) -> {
+            SecurityHeaders.addMissing(response);
+            problems.write(request, response, HttpStatus.BAD_REQUEST,
+                    "The request was rejected: its URL or one of its headers is not allowed");
+        };
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.faithbot.chatbot.system.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
@@ -9,6 +10,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.faithbot.chatbot.system.instance.InstanceInfo;
+import org.faithbot.chatbot.system.security.SecurityHeaders;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,6 +48,11 @@ class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             response.setHeader("X-Served-By", this.instance.instanceId());
             response.setHeader("X-App-Version", this.instance.version());
+            if (!response.containsHeader(RequestIdFilter.HEADER)) {
+                // refused before the request id filter ran: an id of its own, as every response has
+                response.setHeader(RequestIdFilter.HEADER, UUID.randomUUID().toString());
+            }
+            SecurityHeaders.addMissing(response);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write("{\"title\":\"" + title + "\",\"status\":" + statusCode + ",\"detail\":\"" + detail + "\"}");

@@ -20,6 +20,9 @@ class WebConfiguration {
 
     static final int ACCESS_LOG_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
+    /** After the request id and the access log, before everything that reads the request. */
+    static final int REQUEST_SHAPE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
@@ -37,6 +40,13 @@ class WebConfiguration {
     @Bean
     ProblemResponseWriter problemResponseWriter(JsonMapper jsonMapper) {
         return new ProblemResponseWriter(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestShapeFilter> requestShapeFilter(ProblemResponseWriter problems) {
+        FilterRegistrationBean<RequestShapeFilter> registration = new FilterRegistrationBean<>(new RequestShapeFilter(problems));
+        registration.setOrder(REQUEST_SHAPE_FILTER_ORDER);
+        return registration;
     }
 
     @Bean
