@@ -39,7 +39,9 @@ class AccessLogFilter extends OncePerRequestFilter {
         }
         finally {
             Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            log.info("{} {} {} {}ms", request.getMethod(), (pattern != null) ? pattern : "unmapped",
+            // a method the service does not answer is logged as such, never as sent (it is the caller's text)
+            String method = RequestShape.METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
+            log.info("{} {} {} {}ms", method, (pattern != null) ? pattern : "unmapped",
                     response.getStatus(), (System.nanoTime() - started) / 1_000_000);
         }
     }

@@ -28,7 +28,12 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
-            problem.setInstance(URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8)));
+            try {
+                problem.setInstance(URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8)));
+            }
+            catch (IllegalArgumentException notAReference) {
+                // a path that is no URI reference (e.g. "//"): the problem goes without its instance
+            }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.faithbot.chatbot.system.security.SecurityHeaders;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -37,6 +39,9 @@ public class ProblemResponseWriter {
         Map<String, Object> body = problem(status, detail, instance(request));
         body.putAll(properties);
         response.setStatus(status.value());
+        // written before or outside Spring Security's header writers (a refused shape, a body over the limit, a
+        // firewall rejection, overload): the security headers all the same
+        SecurityHeaders.addMissing(response);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         this.jsonMapper.writeValue(response.getOutputStream(), body);

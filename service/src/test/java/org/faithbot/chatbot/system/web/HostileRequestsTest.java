@@ -115,6 +115,24 @@ class HostileRequestsTest extends ApiTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsA413ProblemWithTheHeaders() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(port, "POST /api/v1/chat HTTP/1.1\r\n" + bearer() + "\r\nContent-Type: application/json",
+                ("{\"message\":\"" + "x".repeat(40_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(413);
+        assertProblemWithHeaders(answer, "a body over the limit");
+    }
+
+    @Test
+    void aMethodTheServiceDoesNotAnswerIsA405AndNeverLoggedAsSent(CapturedOutput output) throws Exception {
+        String method = "PRAYFOR" + TestTokens.newUserId().replaceAll("[^A-Za-z]", "").toUpperCase(java.util.Locale.ROOT);
+        RawHttp.Answer answer = RawHttp.send(port, method + " /api/v1/conversations HTTP/1.1\r\n" + bearer(), null);
+        assertThat(answer.status()).isEqualTo(405);
+        assertProblemWithHeaders(answer, "an unknown method");
+        assertThat(output.getAll()).as("the log").doesNotContain(method);
+        assertProblemWithHeaders(RawHttp.send(port, "GET // HTTP/1.1", null), "the path //");
+    }
+
+    @Test
     void aTraceIsA405ProblemWithTheHeaders() throws Exception {
         RawHttp.Answer answer = RawHttp.send(port, "TRACE /api/v1/conversations HTTP/1.1", null);
         assertProblemWithHeaders(answer, "TRACE");
