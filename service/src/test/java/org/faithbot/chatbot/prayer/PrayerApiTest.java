@@ -233,6 +233,17 @@ class PrayerApiTest extends ApiTest {
             .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aReplayedSubmissionReachesPrometheusWithTheSameTagKeysAsACreatedOne() throws Exception {
+        String token = TestTokens.user(TestTokens.newUserId());
+        String key = UUID.randomUUID().toString();
+        this.mvc.perform(submit(token, key, "Pray for rest", "PRIVATE")).andExpect(status().isCreated());
+        this.mvc.perform(submit(token, key, "Pray for rest", "PRIVATE"));
+        String scrape = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+        assertThat(scrape).containsPattern("prayers_submitted_total\\{[^}]*outcome=\"replayed\"[^}]*visibility=\"PRIVATE\"");
+    }
+
     static MockHttpServletRequestBuilder submit(String token, String key, String text, String visibility) {
         return postJsonAs(token, "/api/v1/prayers", "{\"text\": \"" + text + "\", \"visibility\": \"" + visibility + "\"}")
             .header("Idempotency-Key", key);
