@@ -12,11 +12,11 @@ Feature: Launch documentation as verified artefacts
   Scenario: The privacy policy states what the system keeps, for how long, and who processes it
     Then the privacy policy's record lists every table holding personal data with the retention the system keeps it
 
-  @AC-6.4 @static
+  @AC-6.4 @local
   Scenario: Every alarm is answered by a playbook section, and the playbook has severity, roles, escalation and the targets
     Then every alarm of the Terraform links to a playbook section that exists, and the playbook states severity, roles, escalation and targets
 
-  @NFR-OPS-3 @static
+  @NFR-OPS-3 @local
   Scenario: Every procedure is documented, every link resolves and every runbook command exists
     Then every procedure the requirements name is documented
     And every relative link of every document resolves
