@@ -16,7 +16,7 @@ Feature: Launch documentation as verified artefacts
   Scenario: Every alarm is answered by a playbook section, and the playbook has severity, roles, escalation and the targets
     Then every alarm of the Terraform links to a playbook section that exists, and the playbook states severity, roles, escalation and targets
 
-  @NFR-OPS-3 @local
+  @NFR-OPS-3 @SC-OPS-4 @local
   Scenario: Every procedure is documented, every link resolves and every runbook command exists
     Then every procedure the requirements name is documented
     And every relative link of every document resolves
