@@ -63,6 +63,6 @@ class FigureRoutingTest {
     void theCataloguesOwnRoutesNameOnlyItsCriteria() {
         CriteriaCatalogue catalogue = CriteriaCatalogue.load();
         assertThat(catalogue.figures().routeOf("runbook.commands-exist")).get()
-                .extracting(FigureRouting.Route::serves).isEqualTo(List.of("AC-5.6", "AC-6.4"));
+                .extracting(FigureRouting.Route::serves).isEqualTo(List.of("AC-5.6", "AC-6.4", "NFR-OPS-3"));
     }
 }
