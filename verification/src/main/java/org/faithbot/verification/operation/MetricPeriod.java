@@ -9,10 +9,6 @@ import java.time.Instant;
  */
 public record MetricPeriod(Instant start, Duration length, double requests, double serverErrors, Double healthyHosts) {
 
-    public Instant end() {
-        return start.plus(length);
-    }
-
     /**
      * Whether the service was down in this period: no healthy target (or no datapoint saying there was one: an
      * absent health metric is counted as down, as the system-down alarm treats missing data as breaching), or at
@@ -23,9 +19,5 @@ public record MetricPeriod(Instant start, Duration length, double requests, doub
             return true;
         }
         return requests > 0 && serverErrors / requests >= downErrorShare;
-    }
-
-    public boolean overlaps(Instant from, Instant to) {
-        return start.isBefore(to) && end().isAfter(from);
     }
 }

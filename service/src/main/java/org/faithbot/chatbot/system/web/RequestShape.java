@@ -29,12 +29,15 @@ final class RequestShape {
 
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+    /** The methods as an Allow header lists them. */
+    static final String ALLOWED = String.join(", ", new java.util.TreeSet<>(METHODS));
+
     private RequestShape() {
     }
 
     static Optional<Refusal> check(HttpServletRequest request) {
         if (!METHODS.contains(request.getMethod())) {
-            return refuse(HttpStatus.METHOD_NOT_ALLOWED, "The method is not allowed; the service answers " + String.join(", ", METHODS.stream().sorted().toList()));
+            return refuse(HttpStatus.METHOD_NOT_ALLOWED, "The method is not allowed; the service answers " + ALLOWED);
         }
         String uri = request.getRequestURI();
         if (uri == null || uri.startsWith("//")) {

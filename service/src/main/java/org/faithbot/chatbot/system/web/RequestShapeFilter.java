@@ -36,7 +36,7 @@ class RequestShapeFilter extends OncePerRequestFilter {
         if (refusal.isPresent()) {
             SecurityHeaders.addMissing(response);
             if (refusal.get().status() == HttpStatus.METHOD_NOT_ALLOWED) {
-                response.setHeader("Allow", String.join(", ", RequestShape.METHODS.stream().sorted().toList()));
+                response.setHeader("Allow", RequestShape.ALLOWED);
             }
             this.problems.write(request, response, refusal.get().status(), refusal.get().reason());
             return;
