@@ -55,13 +55,23 @@ public final class ServiceInstance {
         int port = FreePort.onLoopback();
         String java = ProcessHandle.current().info().command().orElse("java");
         // ParallelGC: no concurrent GC threads competing with the other processes of two shared cores
-        List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError",
-                "-Dfaithbot.local-target=" + runDirectory, "-jar", jar.toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--chatbot.instance-id=" + name));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        List<String> jvmOptions = List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
+        List<String> arguments = new ArrayList<>(List.of("--server.address=127.0.0.1"));
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.add("-Dfaithbot.local-target=" + runDirectory);
+        command.addAll(AotLaunch.arguments(jar, java, jvmOptions, withPort(arguments, 0, "aot-training"), registry));
+        command.addAll(withPort(arguments, port, name));
         ManagedProcess process = ManagedProcess.start(name, command, Map.of(),
                 runDirectory.resolve("logs/" + name + ".log"), registry, "-Dfaithbot.local-target=" + runDirectory);
         return new ServiceInstance(name, port, process);
+    }
+
+    private static List<String> withPort(List<String> arguments, int port, String instanceId) {
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--chatbot.instance-id=" + instanceId));
+        all.addAll(arguments);
+        return all;
     }
 
     public String name() {
