@@ -115,8 +115,13 @@ public final class RawHttpClient {
             if (body != null) {
                 request.write(body);
             }
-            out.write(request.toByteArray());
-            out.flush();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException e) {
+                // a service may answer before it has read the whole body (413) and close: its answer is still there to
+                // read; when there is none either (a kept-alive connection closed before this request), reading fails too
+            }
             boolean headRequest = head.startsWith("HEAD ");
             Answer answer;
             boolean closing;

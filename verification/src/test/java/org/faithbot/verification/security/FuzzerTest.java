@@ -126,6 +126,35 @@ class FuzzerTest {
     }
 
     @Test
+    void anAnswerSentBeforeTheBodyWasReadIsStillRead() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread serving = Thread.ofPlatform().start(() -> {
+                try (java.net.Socket socket = server.accept()) {
+                    java.io.InputStream in = socket.getInputStream();
+                    int matched = 0;
+                    while (matched < 4) {
+                        int b = in.read();
+                        matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    }
+                    socket.getOutputStream().write(("HTTP/1.1 413 Content Too Large\r\nContent-Type: application/problem+json\r\n"
+                            + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                    socket.shutdownOutput();
+                    Thread.sleep(500);
+                } catch (IOException | InterruptedException e) {
+                    // the client's side is what is tested
+                }
+            });
+            try (RawHttpClient.Connection connection = new RawHttpClient("http://127.0.0.1:" + server.getLocalPort()).connect()) {
+                RawHttpClient.Answer answer = connection.send("POST /big HTTP/1.1\r\nContent-Type: application/json", null,
+                        new byte[8_000_000]);
+                assertThat(answer.status()).isEqualTo(413);
+            }
+            serving.join();
+        }
+    }
+
+    @Test
     void aRefusalOfAHeadRequestNeedsNoBodyButAnyOtherDoes() {
         Map<String, String> headers = new java.util.HashMap<>();
         HostileAnswers.PROMISED_HEADERS.forEach(h -> headers.put(h, "x"));
