@@ -19,7 +19,7 @@ public record FuzzBudget(long requests, long seed, Duration timeLimit, int conne
                 "test".equals(profile) ? "10000" : "100000"));
         String seed = Settings.setting("verification.fuzz.seed", "VERIFICATION_FUZZ_SEED", null);
         return new FuzzBudget(requests, seed == null ? new SecureRandom().nextLong() : Long.parseLong(seed),
-                Duration.ofSeconds(Math.max(60, requests / 400)), 4);
+                Duration.ofSeconds(Math.max(60, requests / 300)), 4);
     }
 
     /** How to run these requests again. */
