@@ -2,6 +2,7 @@ package org.faithbot.verification.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,12 +75,12 @@ public record ApiDescription(List<Operation> operations) {
         if (depth > 8 || !resolved.isObject()) {
             return resolved;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = resolved.deepCopy();
+        ObjectNode copy = resolved.deepCopy();
         if (copy.has("items")) {
             copy.set("items", inline(root, copy.get("items"), depth + 1));
         }
         if (copy.has("properties")) {
-            com.fasterxml.jackson.databind.node.ObjectNode properties = JSON.createObjectNode();
+            ObjectNode properties = JSON.createObjectNode();
             copy.get("properties").fields().forEachRemaining(p -> properties.set(p.getKey(), inline(root, p.getValue(), depth + 1)));
             copy.set("properties", properties);
         }

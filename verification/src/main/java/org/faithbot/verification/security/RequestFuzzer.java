@@ -2,6 +2,8 @@ package org.faithbot.verification.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -91,7 +93,7 @@ public final class RequestFuzzer {
 
     private String queryValue(JsonNode schema, SplittableRandom random) {
         JsonNode value = SchemaSamples.sample(schema, random, marker);
-        return java.net.URLEncoder.encode(value.asText(), java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value.asText(), StandardCharsets.UTF_8);
     }
 
     /** The API's header parameters: an idempotency key (a UUID, as its 400 advises) and the Global Privacy Control signal. */

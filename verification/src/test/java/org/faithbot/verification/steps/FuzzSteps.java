@@ -39,6 +39,7 @@ public class FuzzSteps {
     private final ScenarioContext context;
     private ApiDescription description;
     private FuzzBudget budget;
+    private String marker;
     private FuzzRun.Outcome outcome;
 
     public FuzzSteps(ScenarioContext context) {
@@ -57,7 +58,7 @@ public class FuzzSteps {
     @When("the fuzzer sends its seeded mutations of the description's valid requests to every service instance")
     public void fuzz() {
         budget = FuzzBudget.current();
-        String marker = "fz" + Long.toHexString(budget.seed());
+        marker = "fz" + Long.toHexString(budget.seed());
         System.out.println("fuzz spec: seed " + budget.seed() + ", " + budget.requests() + " requests (reproduce: " + budget.reproduction() + ")");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -112,7 +113,6 @@ public class FuzzSteps {
     public void noLogHoldsTheFuzzedTexts() {
         Map<String, Path> logs = new LinkedHashMap<>();
         LocalTarget.of(context.target()).instances().forEach(i -> logs.put(i.name(), i.process().logFile()));
-        String marker = "fz" + Long.toHexString(budget.seed());
         LogSweep.Result sweep = LogSweep.read(logs).traces(Set.of(marker));
         List<Evidence> recorded = context.evidence().record("security.fuzz-log", Figure.of("log lines holding the fuzzed requests' text",
                 sweep.traces().size(), "lines").equalTo(0).when(sweep.lines() + " lines of " + logs.keySet() + " read for the marker "
