@@ -47,11 +47,16 @@ public final class TokenIssuer {
     }
 
     public String tokenFor(TestUser user) {
+        return tokenFor(user, "chat");
+    }
+
+    /** A token of the user with these scopes (space-separated: {@code chat}, {@code prayer-team}, {@code moderator}, {@code support}). */
+    public String tokenFor(TestUser user, String scopes) {
         return sign(new JWTClaimsSet.Builder()
                 .subject(user.id())
                 .claim("email", user.email())
                 .claim("name", user.name())
-                .claim("scope", "chat")
+                .claim("scope", scopes)
                 .build());
     }
 

@@ -28,7 +28,8 @@ import static org.faithbot.chatbot.system.security.Scopes.authority;
 
 /**
  * Stateless bearer-token security (OAuth2 resource server). Open: the chat page and its assets,
- * the verse library, the published documents, health, info and prometheus. The user API needs the
+ * the verse library, the published documents, the OpenAPI description (/v3/api-docs), health, info and
+ * prometheus. The user API needs the
  * {@code chat} scope; the prayer team, moderation and support APIs their own scopes; every other
  * actuator endpoint (availability, chaos monkey) the {@code operator} scope. Each user only ever
  * reaches their own data: every user-facing read and write is keyed by the token's {@code sub}.
@@ -70,6 +71,7 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                 .permitAll()
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasAuthority(OPERATOR_AUTHORITY)
                 .requestMatchers("/api/v1/support/**")
                 .hasAnyAuthority(authority(Scopes.SUPPORT), OPERATOR_AUTHORITY)
