@@ -96,6 +96,16 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | task-secrets-from-secrets-manager        | the task gets its secrets by valueFrom; only the execution role reads them |
       | no-secret-in-plain-container-environment | no secret-looking name among the plain environment variables               |
 
+  @NFR-SEC-2
+  Scenario: Every store of data is encrypted at rest and every channel to the outside is TLS only
+    The evidence counts the resources checked: the coverage is that count, all encrypted. Outside
+    this rule, and open: the hop from the load balancer to the tasks is plain HTTP inside the private
+    subnets; the AWS APIs the service calls are HTTPS by the SDK. The coverage over the real resources
+    of an account is SC-SEC-5's, counted in staging.
+    Then the infrastructure holds to these rules of NFR-SEC-2:
+      | rule                              | what it checks                                                                                 |
+      | every-store-and-channel-encrypted | KMS or SSE on every table, bucket, log group, topic, repository, secret and vault; TLS-only channels |
+
   @AC-5.1
   Scenario: Every DynamoDB table has point-in-time recovery and cannot be deleted by accident
     Then the infrastructure holds to these rules of AC-5.1:

@@ -155,13 +155,102 @@ resource "aws_cloudwatch_log_group" "waf_regional" {
   tags              = var.tags
 }
 
+# The CloudFront web ACL's log group lives in us-east-1 with it, so it needs a key of its own there
+# (the environment's key is regional): every store of the platform is encrypted with a key the
+# account controls (NFR-SEC-2).
+resource "aws_kms_key" "waf_logs_us_east_1" {
+  provider = aws.us_east_1
+
+  description             = "${var.name} CloudFront WAF logs (us-east-1)"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  tags                    = var.tags
+}
+
+resource "aws_kms_alias" "waf_logs_us_east_1" {
+  provider = aws.us_east_1
+
+  name          = "alias/${var.name}-waf-logs"
+  target_key_id = aws_kms_key.waf_logs_us_east_1.key_id
+}
+
+data "aws_iam_policy_document" "waf_logs_key" {
+  statement {
+    sid    = "KeyAdministrationByAccount"
+    effect = "Allow"
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${local.partition}:iam::${local.account_id}:root"]
+    }
+    actions = [
+      "kms:CancelKeyDeletion",
+      "kms:CreateAlias",
+      "kms:CreateGrant",
+      "kms:Decrypt",
+      "kms:DeleteAlias",
+      "kms:DescribeKey",
+      "kms:DisableKey",
+      "kms:EnableKey",
+      "kms:EnableKeyRotation",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+      "kms:GetKeyPolicy",
+      "kms:GetKeyRotationStatus",
+      "kms:ListGrants",
+      "kms:ListKeyPolicies",
+      "kms:ListResourceTags",
+      "kms:PutKeyPolicy",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+      "kms:RevokeGrant",
+      "kms:ScheduleKeyDeletion",
+      "kms:TagResource",
+      "kms:UntagResource",
+      "kms:UpdateAlias",
+      "kms:UpdateKeyDescription",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid    = "CloudWatchLogsInUsEast1"
+    effect = "Allow"
+    principals {
+      type        = "Service"
+      identifiers = ["logs.us-east-1.amazonaws.com"]
+    }
+    actions = [
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+    ]
+    resources = ["*"]
+    condition {
+      test     = "ArnLike"
+      variable = "kms:EncryptionContext:aws:logs:arn"
+      values   = ["arn:${local.partition}:logs:us-east-1:${local.account_id}:log-group:aws-waf-logs-${var.name}-cloudfront"]
+    }
+  }
+}
+
+resource "aws_kms_key_policy" "waf_logs_us_east_1" {
+  provider = aws.us_east_1
+
+  key_id = aws_kms_key.waf_logs_us_east_1.id
+  policy = data.aws_iam_policy_document.waf_logs_key.json
+}
+
 resource "aws_cloudwatch_log_group" "waf_cloudfront" {
-  #checkov:skip=CKV_AWS_158:Lives in us-east-1 with the CloudFront web ACL; encrypted with the CloudWatch Logs service key.
   provider = aws.us_east_1
 
   name              = "aws-waf-logs-${var.name}-cloudfront"
   retention_in_days = var.log_retention_days
+  kms_key_id        = aws_kms_key.waf_logs_us_east_1.arn
   tags              = var.tags
+  depends_on        = [aws_kms_key_policy.waf_logs_us_east_1]
 }
 
 resource "aws_wafv2_web_acl_logging_configuration" "regional" {

@@ -179,7 +179,7 @@ final class PlatformRules {
         return List.of(block.module().string(value));
     }
 
-    private static JsonNode first(List<JsonNode> blocks) {
+    static JsonNode first(List<JsonNode> blocks) {
         return blocks.isEmpty() ? null : blocks.getFirst();
     }
 
@@ -405,19 +405,25 @@ final class PlatformRules {
             check.require(byDefault != null && Expr.text(byDefault.get("sse_algorithm")).equals("aws:kms") && byDefault.has("kms_master_key_id"),
                     bucket.file(), "aws_s3_bucket_server_side_encryption_configuration for " + ref,
                     "rule.apply_server_side_encryption_by_default", "must encrypt with aws:kms and a key");
-            Optional<TfBlock> policy = forBucket(bootstrap, "aws_s3_bucket_policy", ref);
-            boolean tlsOnly = policy.flatMap(p -> Optional.ofNullable(IamPolicies.DOCUMENT_REF.matcher(p.text("policy"))).filter(Matcher::find)
-                            .flatMap(m -> bootstrap.data("aws_iam_policy_document", m.group(1))))
-                    .map(d -> IamPolicies.statements(d).stream().anyMatch(s -> !s.allows() && s.conditions().stream()
-                            .anyMatch(c -> Expr.text(c.get("variable")).equals("aws:SecureTransport")
-                                    && Expr.texts(c.get("values")).equals(List.of("false")))))
-                    .orElse(false);
-            check.require(tlsOnly, bucket.file(), "aws_s3_bucket_policy for " + ref, "policy",
-                    "the bucket policy must deny requests without TLS (aws:SecureTransport = false)");
+            requireTlsOnly(bucket, check);
         }
     }
 
-    private static Optional<TfBlock> forBucket(Module module, String type, String bucketAddress) {
+    /** The bucket's policy (in its module) denies every request made without TLS (aws:SecureTransport = false). */
+    static void requireTlsOnly(TfBlock bucket, Check check) {
+        Module module = bucket.module();
+        Optional<TfBlock> policy = forBucket(module, "aws_s3_bucket_policy", bucket.address());
+        boolean tlsOnly = policy.flatMap(p -> Optional.ofNullable(IamPolicies.DOCUMENT_REF.matcher(p.text("policy"))).filter(Matcher::find)
+                        .flatMap(m -> module.data("aws_iam_policy_document", m.group(1))))
+                .map(d -> IamPolicies.statements(d).stream().anyMatch(s -> !s.allows() && s.conditions().stream()
+                        .anyMatch(c -> Expr.text(c.get("variable")).equals("aws:SecureTransport")
+                                && Expr.texts(c.get("values")).equals(List.of("false")))))
+                .orElse(false);
+        check.require(tlsOnly, bucket.file(), "aws_s3_bucket_policy for " + bucket.address(), "policy",
+                "the bucket policy must deny requests without TLS (aws:SecureTransport = false)");
+    }
+
+    static Optional<TfBlock> forBucket(Module module, String type, String bucketAddress) {
         return module.resources(type).stream().filter(r -> Expr.refersTo(r.text("bucket"), bucketAddress)).findFirst();
     }
 

@@ -21,6 +21,7 @@ public final class PolicyCatalogue {
         all.addAll(WorkflowRules.rules());
         all.addAll(HarnessRules.rules());
         all.addAll(OperationsRules.rules());
+        all.addAll(EncryptionRules.rules());
         Set<String> ids = new LinkedHashSet<>();
         for (PolicyRule rule : all) {
             if (!ids.add(rule.id())) {
