@@ -22,6 +22,7 @@ public final class PolicyCatalogue {
         all.addAll(HarnessRules.rules());
         all.addAll(OperationsRules.rules());
         all.addAll(EncryptionRules.rules());
+        all.addAll(SupplyChainRules.rules());
         Set<String> ids = new LinkedHashSet<>();
         for (PolicyRule rule : all) {
             if (!ids.add(rule.id())) {
