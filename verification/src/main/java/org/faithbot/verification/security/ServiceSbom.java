@@ -42,12 +42,22 @@ public record ServiceSbom(String location, String format, int components, List<S
             bom.path("components").forEach(component -> named.add(fileName(component)));
             List<String> libraries = Collections.list(file.entries()).stream().map(ZipEntry::getName)
                     .filter(name -> name.startsWith(LIB) && name.endsWith(".jar")).map(name -> name.substring(LIB.length())).sorted().toList();
-            List<String> unlisted = libraries.stream().filter(library -> !named.contains(library)).toList();
+            List<String> unlisted = libraries.stream().filter(library -> !named.contains(library) && !repackagerTool(library, named)).toList();
             return new ServiceSbom(location, bom.path("bomFormat").asText() + " " + bom.path("specVersion").asText(), bom.path("components").size(),
                     libraries, unlisted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the SBOM of " + jar, e);
         }
+    }
+
+    /**
+     * Spring Boot's repackager adds its own jar-mode tools (spring-boot-jarmode-tools-V.jar, what
+     * {@code -Djarmode=tools} runs to extract the jar) without it being a dependency: it is covered by
+     * the spring-boot component of the same version, when the SBOM lists that one.
+     */
+    static boolean repackagerTool(String library, Set<String> named) {
+        String prefix = "spring-boot-jarmode-tools-";
+        return library.startsWith(prefix) && named.contains("spring-boot-" + library.substring(prefix.length()));
     }
 
     /** The jar file name a component stands for: name-version[-classifier].jar, the classifier from its package URL. */

@@ -38,12 +38,20 @@ class ServiceSbomTest {
                       {"name": "jackson-core", "version": "2.21.4", "purl": "pkg:maven/com.fasterxml.jackson.core/jackson-core@2.21.4?type=jar"}]}""");
             write(out, "BOOT-INF/lib/jackson-core-2.21.4.jar", "x");
             write(out, "BOOT-INF/lib/log4j-core-2.14.1.jar", "x");
+            write(out, "BOOT-INF/lib/spring-boot-jarmode-tools-4.0.7.jar", "x");
         }
         ServiceSbom sbom = ServiceSbom.of(jar);
         assertThat(sbom.format()).isEqualTo("CycloneDX 1.6");
-        assertThat(sbom.libraries()).hasSize(2);
-        assertThat(sbom.unlisted()).containsExactly("log4j-core-2.14.1.jar");
+        assertThat(sbom.libraries()).hasSize(3);
+        assertThat(sbom.unlisted()).as("the repackager's tools count only with spring-boot of their version")
+                .containsExactly("log4j-core-2.14.1.jar", "spring-boot-jarmode-tools-4.0.7.jar");
         assertThat(sbom.complete()).isFalse();
+    }
+
+    @Test
+    void theRepackagersToolsAreCoveredBySpringBootOfTheSameVersion() {
+        assertThat(ServiceSbom.repackagerTool("spring-boot-jarmode-tools-4.0.7.jar", java.util.Set.of("spring-boot-4.0.7.jar"))).isTrue();
+        assertThat(ServiceSbom.repackagerTool("spring-boot-jarmode-tools-4.0.7.jar", java.util.Set.of("spring-boot-4.0.6.jar"))).isFalse();
     }
 
     private static void write(JarOutputStream out, String name, String text) throws Exception {

@@ -23,13 +23,17 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final ProblemResponseWriter problems;
 
-    ProblemAuthenticationEntryPoint(ProblemResponseWriter problems) {
+    private final AuthenticationFailures failures;
+
+    ProblemAuthenticationEntryPoint(ProblemResponseWriter problems, AuthenticationFailures failures) {
         this.problems = problems;
+        this.failures = failures;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
+        this.failures.record(authException);
         this.bearer.commence(request, response, authException);
         this.problems.write(request, response, HttpStatus.UNAUTHORIZED, reason(authException));
     }

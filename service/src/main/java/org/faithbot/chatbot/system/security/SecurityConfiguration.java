@@ -2,6 +2,7 @@ package org.faithbot.chatbot.system.security;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import org.faithbot.chatbot.system.ratelimit.PerUserRateLimiter;
 import org.faithbot.chatbot.system.ratelimit.RateLimitFilter;
@@ -43,8 +44,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems,
-            PerUserRateLimiter rateLimiter) throws Exception {
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+            PerUserRateLimiter rateLimiter, MeterRegistry registry) throws Exception {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems,
+                new AuthenticationFailures(registry));
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
         http.csrf(AbstractHttpConfigurer::disable)
             .cors(AbstractHttpConfigurer::disable)
