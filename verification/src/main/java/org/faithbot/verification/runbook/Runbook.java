@@ -25,6 +25,30 @@ public record Runbook(String name, String text, List<RunbookCommand> commands) {
         }
     }
 
+    /**
+     * The part of the runbook under the heading {@code title} (any level), up to the next heading of
+     * the same or a higher level: its commands are the ones a drill of that procedure must run.
+     */
+    public Runbook section(String title) {
+        String[] lines = text.split("\\R", -1);
+        int start = -1;
+        int level = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hashes = line.length() - line.replaceFirst("^#+", "").length();
+            if (start < 0 && hashes > 0 && line.substring(hashes).trim().equals(title)) {
+                start = i;
+                level = hashes;
+            } else if (start >= 0 && hashes > 0 && hashes <= level && line.charAt(hashes) == ' ') {
+                return parse(name + " § " + title, String.join("\n", java.util.Arrays.copyOfRange(lines, start, i)));
+            }
+        }
+        if (start < 0) {
+            throw new IllegalStateException(name + " has no section '" + title + "'");
+        }
+        return parse(name + " § " + title, String.join("\n", java.util.Arrays.copyOfRange(lines, start, lines.length)));
+    }
+
     static Runbook parse(String name, String markdown) {
         List<RunbookCommand> commands = new ArrayList<>();
         String[] lines = markdown.split("\\R", -1);

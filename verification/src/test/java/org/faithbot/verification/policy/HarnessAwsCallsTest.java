@@ -35,6 +35,7 @@ class HarnessAwsCallsTest {
     private static final Map<String, String> LOCAL_ONLY = Map.ofEntries(
             Map.entry("local/LocalDynamoDb.java", "dynalite, the local target's DynamoDB"),
             Map.entry("local/LocalMoto.java", "moto, the local recovery drills' AWS"),
+            Map.entry("local/SecretsManagerEmulator.java", "moto as the security drill's Secrets Manager"),
             Map.entry("local/LocalTarget.java", "the local stack"),
             Map.entry("target/TableDefinitions.java", "creates the tables on the local DynamoDB"),
             Map.entry("target/Target.java", "the interface: a client type only"),

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("chatbot.security.jwt")
 public record JwtProperties(@Nullable String hmacSecret, @DefaultValue("faithbot-local-harness") String issuer,
-        @Nullable String secretId, @DefaultValue("5m") Duration secretRefreshInterval) {
+        @Nullable String secretId, @DefaultValue("30s") Duration secretRefreshInterval) {
 
     public boolean hasHmacSecret() {
         return this.hmacSecret != null && !this.hmacSecret.isBlank();
