@@ -91,9 +91,9 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
   Scenario: Secrets live in Secrets Manager, are rotated, and never appear in the code or the task definition
     Then the infrastructure holds to these rules of AC-4.3:
       | rule                                     | what it checks                                                             |
-      | secrets-encrypted-and-rotated            | KMS-encrypted secrets with automatic rotation                              |
+      | secrets-encrypted-and-rotated            | KMS-encrypted secrets with automatic rotation, or tagged manual            |
       | secret-values-never-in-terraform         | no secret value, default or tfvars entry in the code                       |
-      | task-secrets-from-secrets-manager        | the task gets its secrets by valueFrom; only the execution role reads them |
+      | task-secrets-from-secrets-manager        | secrets by valueFrom or by id; each role reads exactly its own             |
       | no-secret-in-plain-container-environment | no secret-looking name among the plain environment variables               |
 
   @NFR-SEC-2

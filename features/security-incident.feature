@@ -10,10 +10,9 @@ Feature: A security incident is detected by its alarm and contained by the runbo
   secret's id every 30 seconds, so the leak is contained without a restart. Both times count from the
   attack's first request, and are judged against the local goal of 5 minutes (SC-SEC-1's target is 1
   hour). Secrets Manager is emulated here: this rehearses the staging and production criteria, and
-  never passes them. Open, and said so: staging and production still inject the key as an environment
-  variable at the task's start (the Terraform's task definition 'secrets'), where a new version takes
-  a new deployment to reach the tasks, and the service derives its pseudonym key from the signing key
-  when none is set; the switch to the secret's id and a pseudonym key of its own is not made yet.
+  never passes them. Staging and production run the service the same way: the Terraform passes the
+  secret's ARN (the task role may read exactly that secret) and a pseudonym key of its own, which never
+  changes with the signing key.
 
   @AC-4.6 @SC-SEC-1 @local @destructive
   Scenario: A credential-stuffing burst and a leaked signing key are detected and contained without a restart

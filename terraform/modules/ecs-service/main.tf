@@ -222,6 +222,29 @@ data "aws_iam_policy_document" "task" {
     actions   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
     resources = local.bedrock_model_arns
   }
+
+  dynamic "statement" {
+    for_each = length(var.runtime_secret_arns) > 0 ? [1] : []
+    content {
+      sid       = "ReadRuntimeSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = var.runtime_secret_arns
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.runtime_secret_arns) > 0 ? [1] : []
+    content {
+      sid       = "RuntimeSecretsKeyViaSecretsManager"
+      actions   = ["kms:Decrypt"]
+      resources = [var.kms_key_arn]
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${local.region}.amazonaws.com"]
+      }
+    }
+  }
 }
 
 resource "aws_iam_role_policy" "task" {

@@ -107,6 +107,12 @@ variable "secret_arns" {
   default     = {}
 }
 
+variable "runtime_secret_arns" {
+  description = "Secrets Manager secret ARNs the service reads by id while it runs (the task role may read exactly these)."
+  type        = list(string)
+  default     = []
+}
+
 variable "dynamodb_table_arns" {
   description = "ARNs of the tables the service reads and writes."
   type        = list(string)

@@ -134,11 +134,15 @@ module "ecs_service" {
     APP_ENVIRONMENT        = var.environment
     DYNAMODB_TABLE_PREFIX  = "${local.name}-"
     JWT_ISSUER             = local.name
+    # the signing key is read by the secret's id at runtime (and re-read every 30 s): a rotation
+    # reaches the running tasks without a new deployment
+    CHATBOT_SECURITY_JWT_SECRETID = module.secrets.jwt_signing_key_secret_arn
   }, var.extra_environment_variables)
 
   secret_arns = {
-    (var.jwt_secret_env_name) = module.secrets.jwt_signing_key_secret_arn
+    CHATBOT_PRIVACY_PSEUDONYMKEY = module.secrets.pseudonym_key_secret_arn
   }
+  runtime_secret_arns = [module.secrets.jwt_signing_key_secret_arn]
 
   dynamodb_table_arns       = module.dynamodb.table_arn_list
   bedrock_model_id          = var.bedrock_model_id

@@ -150,12 +150,6 @@ variable "bedrock_model_arns" {
   default     = []
 }
 
-variable "jwt_secret_env_name" {
-  description = "Environment variable through which the container receives the JWT signing key."
-  type        = string
-  default     = "JWT_SIGNING_KEY"
-}
-
 variable "jwt_rotation_lambda_name" {
   description = "Name of the Lambda function (same account and region) that rotates the JWT signing key."
   type        = string

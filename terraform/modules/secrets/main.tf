@@ -1,6 +1,13 @@
 # The JWT signing key lives only in Secrets Manager, encrypted with the environment CMK and
 # rotated by a rotation Lambda. Its value never appears in Terraform state: the rotation
-# Lambda creates the first version (rotate immediately) and every later one.
+# Lambda creates the first version (rotate immediately) and every later one. The service reads it
+# by its id and re-reads it every 30 seconds (current and previous versions), so a rotation, or the
+# retirement of a leaked version, reaches every task without a restart.
+#
+# The pseudonym key (one-way pseudonyms of the audit trail and analytics, paging cursors) is a secret
+# of its own: it must never change with the signing key, or stored pseudonyms would stop matching.
+# It is not rotated automatically; its one value is put in place once, before the first deployment
+# (terraform/README.md, "What the service container receives"), and never appears in Terraform state.
 
 resource "aws_secretsmanager_secret" "jwt_signing_key" {
   name                    = "${var.name}/jwt-signing-key"
@@ -30,6 +37,21 @@ data "aws_iam_policy_document" "jwt_signing_key" {
 
 resource "aws_secretsmanager_secret_policy" "jwt_signing_key" {
   secret_arn          = aws_secretsmanager_secret.jwt_signing_key.arn
+  policy              = data.aws_iam_policy_document.jwt_signing_key.json
+  block_public_policy = true
+}
+
+resource "aws_secretsmanager_secret" "pseudonym_key" {
+  #checkov:skip=CKV2_AWS_57:Rotating the pseudonym key would break every stored pseudonym; it is changed only by a planned re-keying.
+  name                    = "${var.name}/pseudonym-key"
+  description             = "Pseudonym key of the chatbot service (never rotated automatically: stored pseudonyms depend on it)"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = var.recovery_window_days
+  tags                    = merge(var.tags, { Rotation = "manual" })
+}
+
+resource "aws_secretsmanager_secret_policy" "pseudonym_key" {
+  secret_arn          = aws_secretsmanager_secret.pseudonym_key.arn
   policy              = data.aws_iam_policy_document.jwt_signing_key.json
   block_public_policy = true
 }

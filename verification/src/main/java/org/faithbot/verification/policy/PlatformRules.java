@@ -31,6 +31,9 @@ final class PlatformRules {
     static final Set<String> TLS12_PLUS_CLOUDFRONT = Set.of("TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.3_2025");
     static final String READINESS = "/actuator/health/readiness";
     static final String TABLES_JSON = "service/src/main/resources/dynamodb/tables.json";
+    /** An environment variable that names a secret (its id or ARN) rather than holding it. */
+    private static final Pattern SECRET_ID_NAME = Pattern.compile("(?i)secret_?(id|arn)$");
+    private static final Pattern MANUAL_ROTATION = Pattern.compile("Rotation\\s*=\\s*\\\\?\"manual");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i)(secret|password|passwd|token|private|signing|credential|api_?key|access_?key)");
     /** Names that hold a reference to a secret, not the secret: ARNs, names, ids, rotation periods. */
     private static final Pattern SECRET_REFERENCE = Pattern.compile("(?i)(_arns?|_names?|_ids?|_days|_env_name)$");
@@ -106,16 +109,18 @@ final class PlatformRules {
                 PlatformRules::fourDashboards));
         // AC-4.3
         rules.add(new PolicyRule("secrets-encrypted-and-rotated", "AC-4.3",
-                "every secret lives in Secrets Manager, encrypted with the environment's key, with automatic rotation",
+                "every secret lives in Secrets Manager, encrypted with the environment's key, with automatic rotation unless tagged Rotation = manual "
+                        + "(a key stored data depends on, which never rotates by itself)",
                 PlatformRules::secretsEncryptedAndRotated));
         rules.add(new PolicyRule("secret-values-never-in-terraform", "AC-4.3",
                 "no secret value is written in Terraform: no secret version with a value, no secret-looking variable default or tfvars entry",
                 PlatformRules::secretValuesNotInTerraform));
         rules.add(new PolicyRule("task-secrets-from-secrets-manager", "AC-4.3",
-                "the task definition receives its secrets through 'secrets' (valueFrom a Secrets Manager ARN) and only the execution role may read exactly those",
+                "the task definition receives its secrets through 'secrets' (valueFrom a Secrets Manager ARN) or reads them by id at runtime; "
+                        + "the execution role may read exactly the first, the task role exactly the second",
                 PlatformRules::taskSecretsFromSecretsManager));
         rules.add(new PolicyRule("no-secret-in-plain-container-environment", "AC-4.3",
-                "no plain environment variable of the container is named like a secret (key, token, password, secret...)",
+                "no plain environment variable of the container is named like a secret (key, token, password, secret...), but for a secret's id or ARN",
                 PlatformRules::noSecretInEnvironment));
         // AC-5.1
         rules.add(new PolicyRule("dynamodb-point-in-time-recovery-enabled", "AC-5.1",
@@ -654,6 +659,9 @@ final class PlatformRules {
                     "the secret is encrypted with the AWS managed key, not the environment's key");
             Optional<TfBlock> rotation = secret.module().resources("aws_secretsmanager_secret_rotation").stream()
                     .filter(r -> Expr.refersTo(r.text("secret_id"), secret.address())).findFirst();
+            if (rotation.isEmpty() && MANUAL_ROTATION.matcher(secret.text("tags")).find()) {
+                continue; // said to rotate only by hand: a key stored data depends on
+            }
             if (check.require(rotation.isPresent(), secret.file(), secret.address(), "", "the secret has no rotation")) {
                 JsonNode rules = first(rotation.get().blocks("rotation_rules"));
                 boolean scheduled = rules != null && (rules.has("automatically_after_days") || rules.has("schedule_expression"));
@@ -728,14 +736,22 @@ final class PlatformRules {
                     && output.get().valueText().contains("aws_secretsmanager_secret.");
             check.require(fromSecretsManager, call.file(), call.address(), "secret_arns",
                     "the secret ARNs must be outputs of aws_secretsmanager_secret resources, not " + arns.replaceAll("\\s+", " "));
+            String runtime = call.text("runtime_secret_arns");
+            if (!runtime.isBlank()) {
+                Optional<TfValues.Output> runtimeOutput = TfValues.moduleOutput(tf, call.module(), runtime);
+                check.require(runtimeOutput.isPresent() && runtimeOutput.get().valueText().contains("aws_secretsmanager_secret."), call.file(),
+                        call.address(), "runtime_secret_arns", "the secrets read at runtime must be outputs of aws_secretsmanager_secret resources, not "
+                                + runtime.replaceAll("\\s+", " "));
+            }
         }
         boolean readsOnlyThose = false;
         for (TfBlock document : ecs.data("aws_iam_policy_document")) {
             for (IamPolicies.Statement statement : IamPolicies.statements(document)) {
                 if (statement.allows() && Expr.texts(statement.actions()).contains("secretsmanager:GetSecretValue")) {
                     check.inspected(statement.where());
-                    boolean scoped = Expr.text(statement.resources()).contains("var.secret_arns") && !Expr.texts(statement.resources()).contains("*");
-                    check.require(scoped, document.file(), statement.where(), "resources", "GetSecretValue must be limited to var.secret_arns");
+                    String allowed = document.name().equals("task") ? "var.runtime_secret_arns" : "var.secret_arns";
+                    boolean scoped = Expr.text(statement.resources()).contains(allowed) && !Expr.texts(statement.resources()).contains("*");
+                    check.require(scoped, document.file(), statement.where(), "resources", "GetSecretValue must be limited to " + allowed);
                     readsOnlyThose |= scoped;
                 }
             }
@@ -766,7 +782,7 @@ final class PlatformRules {
         }
         for (String[] name : names) {
             check.inspected(name[2]);
-            check.require(!SECRET_NAME.matcher(name[2]).find(), name[0], name[1], name[2],
+            check.require(!SECRET_NAME.matcher(name[2]).find() || SECRET_ID_NAME.matcher(name[2]).find(), name[0], name[1], name[2],
                     "a plain environment variable named like a secret: pass it through 'secrets' (Secrets Manager)");
         }
     }
