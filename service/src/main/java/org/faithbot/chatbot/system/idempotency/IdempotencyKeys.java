@@ -115,14 +115,22 @@ public class IdempotencyKeys implements UserKeyedTable {
 
     /**
      * Records where the outcome of a claimed request is (e.g. the reply's message key), once it is
-     * stored, so a retry can answer with it.
+     * stored, so a retry can answer with it. Returns false when the claim is gone by then (its user
+     * was erased while the request ran, or it expired): there is nothing to record it on, and the
+     * request itself still succeeded, so that is not an error of the request.
      */
-    public void complete(String userId, String operation, String key, String outcome) {
-        this.dynamoDb.updateItem(request -> request.tableName(this.table)
-            .key(Map.of("userId", s(userId), "idempotencyKey", s(operation + "#" + key)))
-            .updateExpression("SET outcome = :outcome")
-            .conditionExpression("attribute_exists(idempotencyKey)")
-            .expressionAttributeValues(Map.of(":outcome", s(outcome))));
+    public boolean complete(String userId, String operation, String key, String outcome) {
+        try {
+            this.dynamoDb.updateItem(request -> request.tableName(this.table)
+                .key(Map.of("userId", s(userId), "idempotencyKey", s(operation + "#" + key)))
+                .updateExpression("SET outcome = :outcome")
+                .conditionExpression("attribute_exists(idempotencyKey)")
+                .expressionAttributeValues(Map.of(":outcome", s(outcome))));
+            return true;
+        }
+        catch (ConditionalCheckFailedException claimGone) {
+            return false;
+        }
     }
 
     /**
