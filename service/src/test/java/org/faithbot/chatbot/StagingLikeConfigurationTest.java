@@ -115,6 +115,7 @@ class StagingLikeConfigurationTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
             .subject(TestTokens.newUserId())
             .issuer("faithbot-staging")
+            .audience("faithbot-chatbot")
             .claim("scope", "chat")
             .issueTime(new Date())
             .expirationTime(Date.from(Instant.now().plusSeconds(600)))

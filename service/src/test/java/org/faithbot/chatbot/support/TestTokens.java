@@ -24,6 +24,9 @@ public final class TestTokens {
 
     public static final String ISSUER = "faithbot-test-issuer";
 
+    /** The service's default audience ({@code chatbot.security.jwt.audience}). */
+    public static final String AUDIENCE = "faithbot-chatbot";
+
     private TestTokens() {
     }
 
@@ -65,6 +68,15 @@ public final class TestTokens {
         return sign(claims(userId).issuer("someone-else").claim("scope", "chat").build(), SECRET);
     }
 
+    /** A token the service's issuer made for another service. */
+    public static String wrongAudience(String userId) {
+        return sign(claims(userId).audience("another-service").claim("scope", "chat").build(), SECRET);
+    }
+
+    public static String withoutAudience(String userId) {
+        return sign(claims(userId).audience((String) null).claim("scope", "chat").build(), SECRET);
+    }
+
     public static String expired(String userId) {
         Instant issued = Instant.now().minus(Duration.ofHours(2));
         return sign(claims(userId).claim("scope", "chat").issueTime(Date.from(issued))
@@ -74,6 +86,7 @@ public final class TestTokens {
 
     public static String withoutSubject() {
         return sign(new JWTClaimsSet.Builder().issuer(ISSUER)
+            .audience(AUDIENCE)
             .issueTime(new Date())
             .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))))
             .build(), SECRET);
@@ -87,6 +100,7 @@ public final class TestTokens {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().subject(userId)
             .issuer(ISSUER)
+            .audience(AUDIENCE)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
     }

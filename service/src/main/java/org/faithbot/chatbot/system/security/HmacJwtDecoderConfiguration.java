@@ -32,7 +32,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Accepts HS256 tokens issued by {@code chatbot.security.jwt.issuer} and signed with any of the
+ * Accepts HS256 tokens issued by {@code chatbot.security.jwt.issuer} for the audience
+ * {@code chatbot.security.jwt.audience} and signed with any of the
  * {@link SigningKeys}: the static {@code chatbot.security.jwt.hmac-secret} and/or the key in the
  * Secrets Manager secret {@code chatbot.security.jwt.secret-id}. Only active when no issuer-uri /
  * jwk-set-uri of Spring Boot's resource server is set: then Boot's own decoder (a real identity
@@ -70,10 +71,10 @@ class HmacJwtDecoderConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(JwtProperties properties, SigningKeys signingKeys) {
-        return decoder(signingKeys, properties.issuer());
+        return decoder(signingKeys, properties.issuer(), properties.audience());
     }
 
-    static JwtDecoder decoder(SigningKeys signingKeys, String issuer) {
+    static JwtDecoder decoder(SigningKeys signingKeys, String issuer, String audience) {
         JWKSource<SecurityContext> keys = new SigningKeySource(signingKeys);
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, keys));
@@ -82,6 +83,7 @@ class HmacJwtDecoderConfiguration {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB,
                         sub -> sub != null && !sub.isBlank() && sub.length() <= MAX_SUBJECT_LENGTH)));
         // the validators' clock is the system's; the cache judges expiry by the same one

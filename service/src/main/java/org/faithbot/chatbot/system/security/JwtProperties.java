@@ -14,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param hmacSecret base64 of at least 32 bytes
  * @param issuer the required {@code iss} claim
+ * @param audience the audience every token must name in its {@code aud} claim: a token the issuer made for
+ * another service is refused
  * @param secretId a Secrets Manager secret whose string is the base64 key; its current and previous
  * versions both verify, so a rotation never rejects tokens signed just before it
  * @param secretRefreshInterval how often the secret is read again (rotation)
  */
 @ConfigurationProperties("chatbot.security.jwt")
 public record JwtProperties(@Nullable String hmacSecret, @DefaultValue("faithbot-local-harness") String issuer,
+        @DefaultValue("faithbot-chatbot") String audience,
         @Nullable String secretId, @DefaultValue("30s") Duration secretRefreshInterval) {
 
     public boolean hasHmacSecret() {

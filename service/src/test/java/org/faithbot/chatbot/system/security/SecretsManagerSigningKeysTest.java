@@ -66,7 +66,7 @@ class SecretsManagerSigningKeysTest {
 
     @Test
     void verifiesTokensSignedWithTheSecretsKeyAndRefusesOthers() throws Exception {
-        JwtDecoder decoder = HmacJwtDecoderConfiguration.decoder(keys(Duration.ofMinutes(5)), "staging-issuer");
+        JwtDecoder decoder = HmacJwtDecoderConfiguration.decoder(keys(Duration.ofMinutes(5)), "staging-issuer", "faithbot-chatbot");
         assertThat(decoder.decode(token(FIRST_KEY, "staging-issuer")).getSubject()).isEqualTo("user-1");
         assertThatThrownBy(() -> decoder.decode(token(SECOND_KEY, "staging-issuer"))).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode(token(FIRST_KEY, "someone-else"))).hasMessageContaining("iss");
@@ -75,7 +75,7 @@ class SecretsManagerSigningKeysTest {
     @Test
     void afterARotationBothTheNewAndThePreviousKeyVerify() throws Exception {
         SecretsManagerSigningKeys keys = keys(Duration.ZERO);
-        JwtDecoder decoder = HmacJwtDecoderConfiguration.decoder(keys, "staging-issuer");
+        JwtDecoder decoder = HmacJwtDecoderConfiguration.decoder(keys, "staging-issuer", "faithbot-chatbot");
         String before = token(FIRST_KEY, "staging-issuer");
         assertThat(decoder.decode(before).getSubject()).isEqualTo("user-1");
 
@@ -91,7 +91,7 @@ class SecretsManagerSigningKeysTest {
     @Test
     void aTokenOfARetiredKeyIsRefusedEvenAfterItWasAccepted() throws Exception {
         SecretsManagerSigningKeys keys = keys(Duration.ZERO);
-        JwtDecoder decoder = HmacJwtDecoderConfiguration.decoder(keys, "staging-issuer");
+        JwtDecoder decoder = HmacJwtDecoderConfiguration.decoder(keys, "staging-issuer", "faithbot-chatbot");
         String before = token(FIRST_KEY, "staging-issuer");
         assertThat(decoder.decode(before).getSubject()).isEqualTo("user-1");
         assertThat(decoder.decode(before).getSubject()).isEqualTo("user-1");
@@ -118,6 +118,7 @@ class SecretsManagerSigningKeysTest {
     private static String token(byte[] key, String issuer) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("user-1")
             .issuer(issuer)
+            .audience("faithbot-chatbot")
             .issueTime(new Date())
             .expirationTime(Date.from(Instant.now().plusSeconds(600)))
             .build());
