@@ -17,6 +17,9 @@ import java.util.TreeSet;
  */
 public final class ServiceEndpoints {
 
+    /** A path variable with its own pattern, {name:[a-z0-9.-]+}, is the variable {name} to the matrix. */
+    private static final java.util.regex.Pattern VARIABLE_PATTERN = java.util.regex.Pattern.compile("\\{(\\w+):[^}]*}");
+
     private ServiceEndpoints() {
     }
 
@@ -46,7 +49,8 @@ public final class ServiceEndpoints {
                     List<String> methods = conditions.path("methods").isEmpty() ? List.of("ANY")
                             : conditions.path("methods").valueStream().map(JsonNode::asText).toList();
                     for (JsonNode pattern : conditions.path("patterns")) {
-                        methods.forEach(method -> endpoints.add(method + " " + pattern.asText()));
+                        String path = VARIABLE_PATTERN.matcher(pattern.asText()).replaceAll("{$1}");
+                        methods.forEach(method -> endpoints.add(method + " " + path));
                     }
                 }
             }

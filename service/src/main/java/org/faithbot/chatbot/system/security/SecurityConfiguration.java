@@ -73,7 +73,7 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                 .permitAll()
-                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasAuthority(OPERATOR_AUTHORITY)
                 .requestMatchers("/api/v1/support/**")
                 .hasAnyAuthority(authority(Scopes.SUPPORT), OPERATOR_AUTHORITY)
