@@ -83,7 +83,8 @@ public record AccessMatrixRun(String baseUrl, Map<String, String> tokens, Map<St
         String line = row.method() + " " + path;
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Call(row.endpoint(), kind, role, line, expected, response.statusCode(), leaked(role, response.statusCode(), response.body()));
+            return new Call(row.endpoint(), kind, role, line, expected, response.statusCode(), leaked(role, response.statusCode(), response.body(),
+                    path + (body == null ? "" : body)));
         } catch (IOException e) {
             return new Call(row.endpoint(), kind, role, line, expected, -1, List.of());
         } catch (InterruptedException e) {
@@ -92,13 +93,23 @@ public record AccessMatrixRun(String baseUrl, Map<String, String> tokens, Map<St
         }
     }
 
-    private List<String> leaked(String role, int status, String body) {
+    /**
+     * The forbidden texts the answer holds, leaving out those the request itself carried: a refusal's problem names the
+     * path it refuses ({@code instance}), and a chat under another member's conversation id echoes that id in the
+     * caller's own name space; neither tells the caller anything it did not send.
+     */
+    static List<String> leaked(Set<String> forbiddenTexts, String body, String sent) {
         String lower = body.toLowerCase();
+        String sentLower = sent.toLowerCase();
+        return forbiddenTexts.stream().filter(text -> lower.contains(text.toLowerCase()) && !sentLower.contains(text.toLowerCase())).toList();
+    }
+
+    private List<String> leaked(String role, int status, String body, String sent) {
         Set<String> forbidden = new java.util.TreeSet<>(unseen.getOrDefault(role, Set.of()));
         if (status >= 400) {
             forbidden.addAll(neverInRefusals);
         }
-        return forbidden.stream().filter(text -> lower.contains(text.toLowerCase())).toList();
+        return leaked(forbidden, body, sent);
     }
 
     private String fill(String template, AccessMatrix.Row row, String kind) {
