@@ -49,11 +49,13 @@ public record AccessMatrixRun(String baseUrl, Map<String, String> tokens, Map<St
 
     public List<Call> send(AccessMatrix matrix) {
         List<Call> calls = new ArrayList<>();
+        Map<String, StringBuilder> sentByRole = new java.util.HashMap<>();
         for (AccessMatrix.Row row : matrix.rows()) {
             row.expect().forEach((kind, statuses) -> {
                 for (int r = 0; r < matrix.roles().size(); r++) {
                     if (statuses.get(r) != AccessMatrix.NOT_SENT) {
-                        calls.add(call(row, kind, matrix.roles().get(r), statuses.get(r)));
+                        String role = matrix.roles().get(r);
+                        calls.add(call(row, kind, role, statuses.get(r), sentByRole.computeIfAbsent(role, k -> new StringBuilder())));
                     }
                 }
             });
@@ -61,7 +63,8 @@ public record AccessMatrixRun(String baseUrl, Map<String, String> tokens, Map<St
         return calls;
     }
 
-    private Call call(AccessMatrix.Row row, String kind, String role, int expected) {
+    /** One call; {@code sentBefore}: what this role sent so far (an id it sent is its own: a chat under it made it so). */
+    private Call call(AccessMatrix.Row row, String kind, String role, int expected, StringBuilder sentBefore) {
         String path = fill(row.path(), row, kind);
         if ("foreign-cursor".equals(kind)) {
             path += (path.contains("?") ? "&" : "?") + "cursor=" + foreignCursor;
@@ -81,10 +84,11 @@ public record AccessMatrixRun(String baseUrl, Map<String, String> tokens, Map<St
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         String line = row.method() + " " + path;
+        sentBefore.append('\n').append(path).append('\n').append(body == null ? "" : body);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Call(row.endpoint(), kind, role, line, expected, response.statusCode(), leaked(role, response.statusCode(), response.body(),
-                    path + (body == null ? "" : body)));
+                    sentBefore.toString()));
         } catch (IOException e) {
             return new Call(row.endpoint(), kind, role, line, expected, -1, List.of());
         } catch (InterruptedException e) {
@@ -94,9 +98,10 @@ public record AccessMatrixRun(String baseUrl, Map<String, String> tokens, Map<St
     }
 
     /**
-     * The forbidden texts the answer holds, leaving out those the request itself carried: a refusal's problem names the
-     * path it refuses ({@code instance}), and a chat under another member's conversation id echoes that id in the
-     * caller's own name space; neither tells the caller anything it did not send.
+     * The forbidden texts the answer holds, leaving out those the caller itself sent, in this request or before: a
+     * refusal's problem names the path it refuses ({@code instance}), and a chat under another member's conversation
+     * id opens a conversation of that id in the caller's own name space, which its listing then shows; neither tells
+     * the caller anything it did not send.
      */
     static List<String> leaked(Set<String> forbiddenTexts, String body, String sent) {
         String lower = body.toLowerCase();
