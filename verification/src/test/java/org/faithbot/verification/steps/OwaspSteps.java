@@ -51,6 +51,7 @@ public class OwaspSteps {
     private List<AccessMatrixRun.Call> calls;
     private Set<String> idsOfBInTheStore;
     private long tracesOfBBefore;
+    private List<String> itemsOfBBefore;
     private SeededMember member;
     private List<String> flawedRefusals;
     private List<String> flawedTokenAnswers;
@@ -66,7 +67,8 @@ public class OwaspSteps {
         memberB = SeededMember.seed(context.target().baseUrl(), tokens, "Bob", 2, "PRIVATE");
         assertThat(memberB.conversationsCursor()).as("a cursor of Bob's conversation listing (he has two)").isNotNull();
         List<Trace> traces = sweep(Set.of(memberB.user().id(), memberB.marker()));
-        tracesOfBBefore = traces.stream().filter(t -> t.matched().contains(memberB.marker())).count();
+        itemsOfBBefore = itemsHolding(traces, memberB.marker());
+        tracesOfBBefore = itemsOfBBefore.size();
         assertThat(tracesOfBBefore).as("items of Bob holding his marker in the data store").isPositive();
         idsOfBInTheStore = new LinkedHashSet<>(memberB.own());
         for (Trace trace : traces) {
@@ -142,8 +144,11 @@ public class OwaspSteps {
 
     @Then("the other member's data is still in the data store")
     public void otherMembersDataKept() {
-        long after = sweep(Set.of(memberB.marker())).size();
-        assertThat(after).as("Bob's items holding his marker after the matrix (Alice's erasure included)").isEqualTo(tracesOfBBefore);
+        List<String> after = itemsHolding(sweep(Set.of(memberB.marker())), memberB.marker());
+        List<String> gone = itemsOfBBefore.stream().filter(t -> !after.contains(t)).toList();
+        List<String> changed = after.stream().filter(t -> !itemsOfBBefore.contains(t)).toList();
+        assertThat(after.size()).as("Bob's items of the tables holding his marker after the matrix (Alice's erasure included); gone: %s; new or changed: %s",
+                gone, changed).isEqualTo(tracesOfBBefore);
     }
 
     @Given("a member with a conversation that carries a marker of their own")
@@ -202,6 +207,14 @@ public class OwaspSteps {
                                 + ServiceClient.EXPORT + " (export " + export.status() + ")" + (shown.isEmpty() ? "" : ": " + shown)),
                 Figure.of("items of the data store still holding the erased member's marker", inStore.size(), "items").equalTo(0)
                         .when("every table and index swept after the replay" + (inStore.isEmpty() ? "" : ": " + inStore)));
+    }
+
+    /**
+     * The items of the tables (not of their indexes) holding the text: an index's projection may rightly change with
+     * what the matrix does (the prayer team claiming Bob's prayer takes it off the team's queue index).
+     */
+    private static List<String> itemsHolding(List<Trace> traces, String text) {
+        return traces.stream().filter(t -> t.matched().contains(text) && !t.table().contains("/")).map(Trace::toString).toList();
     }
 
     private List<Trace> sweep(Set<String> fragments) {
