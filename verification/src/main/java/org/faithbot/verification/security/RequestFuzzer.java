@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -60,13 +61,36 @@ public final class RequestFuzzer {
                 applied)), marker);
     }
 
+    /**
+     * The valid request of one operation, unmutated, as the holder of {@code token} sends it (empty: an anonymous
+     * caller): each path variable from
+     * {@code pathValues} where it names one (else a sample of its schema), the extra query parameters (URL-encoded) and
+     * headers appended; every free text it carries holds the marker. Drawn from the seed and the name alone.
+     */
+    public HostileRequest valid(ApiDescription.Operation operation, String token, Map<String, String> pathValues,
+                                Map<String, String> extraQuery, Map<String, String> extraHeaders, String name) {
+        SplittableRandom random = new SplittableRandom(mix(seed ^ name.hashCode()));
+        RequestDraft draft = valid(operation, random, token, pathValues);
+        extraQuery.forEach((key, value) -> draft.query.add(new RequestDraft.QueryParameter(key, URLEncoder.encode(value,
+                StandardCharsets.UTF_8))));
+        extraHeaders.forEach(draft::replaceHeader);
+        return draft.toRequest(name + " " + operation.describe(), marker);
+    }
+
     private RequestDraft valid(ApiDescription.Operation operation, SplittableRandom random) {
+        return valid(operation, random, null, Map.of());
+    }
+
+    /** {@code token} null: one of the fuzzer's, drawn; empty: none (an anonymous caller). */
+    private RequestDraft valid(ApiDescription.Operation operation, SplittableRandom random, String token, Map<String, String> pathValues) {
         String path = operation.path();
         RequestDraft draft = new RequestDraft(operation.method(), path);
         for (ApiDescription.Parameter parameter : operation.parameters()) {
             switch (parameter.in()) {
-                case "path" -> draft.path = draft.path.replace("{" + parameter.name() + "}", SchemaSamples.text(parameter.schema(), random,
-                        marker).replace(' ', '-'));
+                case "path" -> {
+                    String sample = SchemaSamples.text(parameter.schema(), random, marker).replace(' ', '-');
+                    draft.path = draft.path.replace("{" + parameter.name() + "}", pathValues.getOrDefault(parameter.name(), sample));
+                }
                 case "query" -> {
                     if (parameter.required() || random.nextBoolean()) {
                         draft.query.add(new RequestDraft.QueryParameter(parameter.name(), queryValue(parameter.schema(), random)));
@@ -82,7 +106,10 @@ public final class RequestFuzzer {
                 }
             }
         }
-        draft.header("Authorization", "Bearer " + tokens.get(random.nextInt(tokens.size())));
+        String drawn = tokens.get(random.nextInt(tokens.size()));
+        if (token == null || !token.isEmpty()) {
+            draft.header("Authorization", "Bearer " + (token == null ? drawn : token));
+        }
         draft.header("Accept", "application/json");
         if (operation.bodySchema() != null) {
             draft.header("Content-Type", "application/json");
