@@ -68,7 +68,7 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | four-dashboards      | executive, operations, security and performance dashboards exist |
       | every-alarm-notifies | no alarm is silent                                               |
 
-  @AC-4.1
+  @AC-4.1 @SC-SEC-2
   Scenario: Security groups let the internet reach the load balancer only, and the service only from it
     Then the infrastructure holds to these rules of AC-4.1:
       | rule                                                             | what it checks                                                          |
@@ -77,7 +77,7 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | service-egress-only-to-aws-endpoints                             | tasks reach AWS through VPC endpoints only, on HTTPS                    |
       | tasks-private-and-default-group-closed                           | no public IP for tasks, the default group allows nothing                |
 
-  @AC-4.2
+  @AC-4.2 @SC-SEC-2
   Scenario: IAM policies grant least privilege
     Then the infrastructure holds to these rules of AC-4.2:
       | rule                                           | what it checks                                                    |
@@ -96,8 +96,8 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | task-secrets-from-secrets-manager        | secrets by valueFrom or by id; each role reads exactly its own             |
       | no-secret-in-plain-container-environment | no secret-looking name among the plain environment variables               |
 
-  @NFR-SEC-2
-  Scenario: Every store of data is encrypted at rest and every channel to the outside is TLS only
+  @NFR-SEC-2 @NFR-SEC-5
+  Scenario: Every store of data is encrypted at rest and every channel to the outside is TLS only (OWASP A02)
     The evidence counts the resources checked: the coverage is that count, all encrypted. Outside
     this rule, and open: the hop from the load balancer to the tasks is plain HTTP inside the private
     subnets; the AWS APIs the service calls are HTTPS by the SDK. The coverage over the real resources

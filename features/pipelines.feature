@@ -89,7 +89,7 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
       | no-stored-aws-keys-in-workflows     | no secrets.AWS_*, no key in the environment, no AKIA... anywhere |
       | aws-calls-after-oidc-login          | every AWS call in a job comes after its OIDC login               |
 
-  @AC-2.12
+  @AC-2.12 @SC-SEC-2
   Scenario: CI/CD roles trust only this repository and hold least privilege
     Then the pipelines hold to these rules of AC-2.12:
       | rule                                          | what it checks                                              |
@@ -135,16 +135,16 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
       | rule                                                            | what it checks                                                                                                       |
       | pipeline-roles-read-only-the-signing-key-and-the-service-tables | GetSecretValue on the signing key's ARN alone, table reads on the service's, no DynamoDB writes by a production role |
 
-  @AC-4.4
-  Scenario: Security scanners are wired into the pipelines as gates, with every action pinned
+  @AC-4.4 @NFR-SEC-5
+  Scenario: Security scanners are wired into the pipelines as gates, with every action pinned (OWASP A06 and A08: components and integrity)
     Then the pipelines hold to these rules of AC-4.4:
       | rule                             | what it checks                                                                              |
       | security-scanners-wired          | CodeQL, SpotBugs with Find Security Bugs, dependency review, Trivy and Checkov              |
       | third-party-actions-pinned       | every third-party action pinned to a full commit SHA                                        |
       | dependabot-covers-every-manifest | Dependabot watches the actions, Terraform, Maven, service/Dockerfile and tools/package.json |
 
-  @NFR-SEC-1
-  Scenario: Every build carries an SBOM of the service, and the image and the SBOM are held to the vulnerability budget
+  @NFR-SEC-1 @NFR-SEC-5
+  Scenario: Every build carries an SBOM of the service, and the image and the SBOM are held to the vulnerability budget (OWASP A06)
     The budget (no critical finding, fewer than 5 medium) is judged by Trivy in GitHub Actions over
     what is built there; on this machine the SBOM is checked against the jar.
     Then the service jar carries a CycloneDX SBOM that lists every library the jar ships

@@ -14,8 +14,8 @@ Feature: A security incident is detected by its alarm and contained by the runbo
   secret's ARN (the task role may read exactly that secret) and a pseudonym key of its own, which never
   changes with the signing key.
 
-  @AC-4.6 @SC-SEC-1 @local @destructive
-  Scenario: A credential-stuffing burst and a leaked signing key are detected and contained without a restart
+  @AC-4.6 @SC-SEC-1 @NFR-SEC-5 @local @destructive
+  Scenario: A credential-stuffing burst and a leaked signing key are detected and contained without a restart (OWASP A09: security events logged, alerted and answered)
     Given an instance of the service that reads its signing key from the local Secrets Manager by the secret's id
     When an attacker tries 120 forged tokens, then calls the service with a token signed by the leaked key
     Then the security alarm's rule from the Terraform fires on the failed authentications within 5 minutes of the attack's start
