@@ -115,6 +115,13 @@
       $('messages').textContent = '';
     });
     $('chat-form').addEventListener('submit', send);
+    // Enter sends, Shift+Enter starts a new line (as the accessibility guide says); not while an IME composes
+    $('message').addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        $('chat-form').requestSubmit();
+      }
+    });
     loadDailyVerse();
     loadConversations();
   });

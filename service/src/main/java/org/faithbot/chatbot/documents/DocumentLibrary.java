@@ -23,7 +23,13 @@ public class DocumentLibrary {
 
     public static final String COMMUNITY_GUIDELINES = "community-guidelines";
 
-    static final List<String> IDS = List.of(PRIVACY_POLICY, TERMS_OF_SERVICE, COMMUNITY_GUIDELINES);
+    public static final String USER_GUIDE = "user-guide";
+
+    public static final String FAQ = "faq";
+
+    public static final String ACCESSIBILITY = "accessibility";
+
+    static final List<String> IDS = List.of(PRIVACY_POLICY, TERMS_OF_SERVICE, COMMUNITY_GUIDELINES, USER_GUIDE, FAQ, ACCESSIBILITY);
 
     private final Map<String, PublishedDocument> documents;
 

@@ -22,7 +22,7 @@ class DocumentApiTest extends ApiTest {
     void listsThePublishedDocumentsWithTheirVersions() throws Exception {
         this.mvc.perform(get("/api/v1/documents"))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$", hasSize(3)))
+            .andExpect(jsonPath("$", hasSize(6)))
             .andExpect(jsonPath("$[0].id").value("privacy-policy"))
             .andExpect(jsonPath("$[0].version").value("2026-11-01"))
             .andExpect(jsonPath("$[2].id").value("community-guidelines"));

@@ -67,7 +67,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/error").permitAll()
-                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/help/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/verses", "/api/v1/verses/**", "/api/v1/documents",
                         "/api/v1/documents/**")
                 .permitAll()
