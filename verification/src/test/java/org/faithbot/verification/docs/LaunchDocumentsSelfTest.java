@@ -21,6 +21,14 @@ class LaunchDocumentsSelfTest {
         assertThat(PolicyRecordCheck.check(root).problems()).isEmpty();
         assertThat(AlarmPlaybookCheck.check(root).passed()).isTrue();
         assertThat(ProcedureInventory.check(root).percent()).isEqualTo(100.0);
+        assertThat(ProcedureInventory.check(root).uncovered()).isEmpty();
+        assertThat(ProcedureInventory.check(root).items()).isEqualTo(24);
+    }
+
+    @Test
+    void everyLaunchPreparationItemIsNamedByItsList() {
+        assertThat(ProcedureInventory.preparationItems()).hasSize(24)
+                .containsEntry("insurance", "legal and compliance / insurance coverage reviewed and updated");
     }
 
     @Test

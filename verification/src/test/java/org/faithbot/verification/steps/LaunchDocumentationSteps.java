@@ -6,7 +6,10 @@ import org.faithbot.verification.docs.LinkCheck;
 import org.faithbot.verification.docs.MarkdownDocument;
 import org.faithbot.verification.docs.PolicyRecordCheck;
 import org.faithbot.verification.docs.ProcedureInventory;
+import org.faithbot.verification.auth.TestUser;
 import org.faithbot.verification.evidence.Figure;
+import org.faithbot.verification.http.ServiceApi;
+import org.faithbot.verification.privacy.RightsExercise;
 import org.faithbot.verification.target.Targets;
 
 import java.io.IOException;
@@ -43,6 +46,20 @@ public class LaunchDocumentationSteps {
         assertThat(result.retentions()).as("retention periods compared").isNotEmpty();
     }
 
+    @Then("every right the policy's record lists works through the endpoint it names")
+    public void rightsWork() {
+        com.fasterxml.jackson.databind.JsonNode record = MarkdownDocument.read(Targets.projectRoot().resolve(PolicyRecordCheck.POLICY)).yamlBlock();
+        List<java.util.Map.Entry<String, String>> rights = new java.util.ArrayList<>();
+        record.path("rights").forEach(r -> rights.add(java.util.Map.entry(r.path("right").asText(), r.path("endpoint").asText())));
+        assertThat(rights).as("rights in the record of " + PolicyRecordCheck.POLICY).isNotEmpty();
+        List<RightsExercise.Exercised> exercised = RightsExercise.exercise(new ServiceApi(context.target().baseUrl(), false),
+                context.target().tokens().tokenFor(TestUser.fresh("rights")), rights);
+        long working = exercised.stream().filter(RightsExercise.Exercised::works).count();
+        context.evidence().require("docs.policy-rights", Figure.of("rights of the privacy policy that work through their endpoint", working, "rights")
+                .equalTo(rights.size()).when(exercised.stream().map(e -> e.right() + " (" + e.endpoint() + "): " + (e.works() ? "works" : "FAILS")
+                        + ", " + e.shown()).collect(Collectors.joining("; "))));
+    }
+
     @Then("every alarm of the Terraform links to a playbook section that exists, and the playbook states severity, roles, escalation and targets")
     public void alarmsLinkToPlaybooks() {
         AlarmPlaybookCheck.Result result = AlarmPlaybookCheck.check(Targets.projectRoot());
@@ -62,6 +79,16 @@ public class LaunchDocumentationSteps {
                         + " map to an existing document section or sign-off item"));
         assertThat(result.undocumented()).as("procedures not documented").isEmpty();
         assertThat(result.procedures()).as("procedures in the inventory").isPositive();
+    }
+
+    @Then("every item of the requirements' launch-preparation lists is covered by a documented procedure or a sign-off item")
+    public void preparationCovered() {
+        ProcedureInventory.Result result = ProcedureInventory.check(Targets.projectRoot());
+        context.evidence().require("docs.launch-preparation", Figure.of("launch-preparation items no procedure or sign-off covers", result.uncovered().size(), "items")
+                .equalTo(0).when(result.items() + " items in the four lists of " + ProcedureInventory.PREPARATION + ", covered by the "
+                        + result.documented() + " documented entries of " + ProcedureInventory.INVENTORY
+                        + (result.uncovered().isEmpty() ? "" : "; not covered: " + result.uncovered())));
+        assertThat(result.unknown()).as("items the inventory names that the launch-preparation lists do not have").isEmpty();
     }
 
     @Then("every relative link of every document resolves")
