@@ -41,8 +41,42 @@
       });
       item.appendChild(list);
     }
+    if (role === 'assistant' && reply && reply.messageId) {
+      item.appendChild(ratingControls(reply.messageId, reply.rating ? reply.rating.score : null));
+    }
     $('messages').appendChild(item);
     item.scrollIntoView({ block: 'end' });
+  }
+
+  // Five buttons under each reply: the member's rating of it (PUT .../rating), the one given marked as pressed
+  function ratingControls(messageId, given) {
+    var inConversation = conversationId; // the reply's conversation, whatever is open when a button is pressed
+    var group = document.createElement('div');
+    group.className = 'rating';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', 'Rate this reply from 1 to 5');
+    for (var score = 1; score <= 5; score++) {
+      group.appendChild(ratingButton(inConversation, messageId, score, given, group));
+    }
+    return group;
+  }
+
+  function ratingButton(inConversation, messageId, score, given, group) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = String(score);
+    button.setAttribute('aria-label', 'Rate this reply ' + score + ' of 5');
+    button.setAttribute('aria-pressed', String(given === score));
+    button.addEventListener('click', function () {
+      api('PUT', '/api/v1/conversations/' + encodeURIComponent(inConversation) + '/messages/' + encodeURIComponent(messageId)
+          + '/rating', { score: score }).then(function () {
+        Array.prototype.forEach.call(group.querySelectorAll('button'), function (other) {
+          other.setAttribute('aria-pressed', String(other === button));
+        });
+        status('Thank you: you rated this reply ' + score + ' of 5.');
+      }).catch(function (error) { status(error.message); });
+    });
+    return button;
   }
 
   function loadDailyVerse() {
@@ -90,6 +124,7 @@
     api('POST', '/api/v1/chat', body).then(function (answer) {
       conversationId = answer.conversationId;
       add('assistant', answer.reply.text, {
+        messageId: answer.messageId,
         scripture: answer.reply.scripture,
         resources: answer.safety ? answer.safety.resources : null
       });

@@ -11,10 +11,12 @@ import org.faithbot.chatbot.system.paging.Page;
 import org.faithbot.chatbot.system.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,8 +30,11 @@ class ConversationController {
 
     private final ConversationService conversations;
 
-    ConversationController(ConversationService conversations) {
+    private final RatingService ratings;
+
+    ConversationController(ConversationService conversations, RatingService ratings) {
         this.conversations = conversations;
+        this.ratings = ratings;
     }
 
     @PostMapping
@@ -53,6 +58,12 @@ class ConversationController {
             @RequestParam(name = "limit", defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
         return this.conversations.list(user.userId(), limit, cursor).map(ConversationViews.Summary::of);
+    }
+
+    @PutMapping(path = "/{conversationId}/messages/{messageId}/rating", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ConversationViews.RatingView rate(CurrentUser user, @PathVariable("conversationId") UUID conversationId,
+            @PathVariable("messageId") UUID messageId, @Valid @RequestBody RatingRequest request) {
+        return this.ratings.rate(user.userId(), conversationId.toString(), messageId.toString(), request);
     }
 
     @GetMapping("/{conversationId}/messages")

@@ -138,9 +138,13 @@ public class ConversationService {
 
     private ConversationViews.Message message(Map<String, AttributeValue> item) {
         String reference = Items.string(item, "scriptureReference");
+        ConversationViews.RatingView rating = item.containsKey("rating")
+                ? new ConversationViews.RatingView((int) Items.number(item, "rating"), Items.string(item, "ratingComment"),
+                        Items.string(item, "ratedAt"))
+                : null;
         return new ConversationViews.Message(Items.string(item, "messageId"), Items.string(item, "role"),
                 Items.string(item, "text"), Items.string(item, "topic"),
                 (reference != null) ? this.library.verse(reference).orElse(null) : null,
-                Items.string(item, "createdAt"));
+                Items.string(item, "createdAt"), rating);
     }
 }

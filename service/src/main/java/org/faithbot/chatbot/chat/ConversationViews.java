@@ -31,6 +31,15 @@ final class ConversationViews {
 
     /** An item of {@code GET /api/v1/conversations/{id}/messages}. */
     record Message(String messageId, String role, String text, String topic, @Nullable Verse scripture,
-            String createdAt) {
+            String createdAt, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Nullable RatingView rating) {
+    }
+
+    /** A reply's rating as the member sees it (and the answer of {@code PUT .../rating}). */
+    record RatingView(int score, @Nullable String comment, String ratedAt) {
+
+        static RatingView of(Rating rating) {
+            return new RatingView(rating.score(), rating.comment(), Timestamps.format(rating.ratedAt()));
+        }
     }
 }

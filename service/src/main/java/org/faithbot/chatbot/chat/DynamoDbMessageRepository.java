@@ -74,6 +74,32 @@ class DynamoDbMessageRepository implements MessageRepository, UserKeyedTable {
     }
 
     @Override
+    public boolean rate(String userId, String messageKey, Rating rating) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":score", AttributeValue.fromN(String.valueOf(rating.score())),
+                ":at", AttributeValue.fromS(Timestamps.format(rating.ratedAt()))));
+        String update = "SET rating = :score, ratedAt = :at";
+        if (rating.comment() != null) {
+            values.put(":comment", AttributeValue.fromS(rating.comment()));
+            update += ", ratingComment = :comment";
+        }
+        else {
+            update += " REMOVE ratingComment";
+        }
+        String expression = update;
+        try {
+            this.dynamoDb.updateItem(request -> request.tableName(this.table)
+                .key(Map.of("userId", AttributeValue.fromS(userId), "messageKey", AttributeValue.fromS(messageKey)))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(messageKey)")
+                .expressionAttributeValues(values));
+            return true;
+        }
+        catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    @Override
     public QueryPage page(String userId, String conversationId, int limit,
             @Nullable Map<String, AttributeValue> startKey) {
         QueryResponse response = this.dynamoDb.query(request -> request.tableName(this.table)

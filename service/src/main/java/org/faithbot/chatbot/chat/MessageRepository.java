@@ -14,6 +14,13 @@ public interface MessageRepository {
     /** A message by its key (strongly consistent). */
     java.util.Optional<ChatMessage> find(String userId, String messageKey);
 
+    /**
+     * Puts the rating on the stored message (it stays with the message: exported, erased and expired with it).
+     *
+     * @return false when the message is gone
+     */
+    boolean rate(String userId, String messageKey, Rating rating);
+
     /** Stores the messages of one turn in one BatchWriteItem (unprocessed items retried). */
     void saveAll(java.util.List<ChatMessage> messages);
 
