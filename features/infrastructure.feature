@@ -59,6 +59,7 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
     Then the infrastructure holds to these rules of AC-3.5:
       | rule                                 | what it checks                                                                 |
       | alarms-watch-performance-degradation | p95 latency at 3 s or less, 5xx rate, unhealthy hosts, CPU, memory, throttling |
+      | alarm-thresholds-as-required         | above 5 % of requests 5xx, above 80 % CPU or memory, no laxer value passed in   |
       | alarms-notify-the-team               | every alarm notifies the encrypted alert topic, which has subscribers          |
 
   @NFR-OPS-1

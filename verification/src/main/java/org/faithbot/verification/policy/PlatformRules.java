@@ -569,7 +569,7 @@ final class PlatformRules {
 
     // ---- AC-3.5 / NFR-OPS-1 -----------------------------------------------------------------
 
-    private static List<String> metricsOf(TfBlock alarm) {
+    static List<String> metricsOf(TfBlock alarm) {
         List<String> metrics = new ArrayList<>();
         if (alarm.attr("metric_name") != null) {
             metrics.add(alarm.text("metric_name"));

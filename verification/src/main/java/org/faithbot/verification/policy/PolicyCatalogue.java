@@ -23,6 +23,7 @@ public final class PolicyCatalogue {
         all.addAll(OperationsRules.rules());
         all.addAll(EncryptionRules.rules());
         all.addAll(SupplyChainRules.rules());
+        all.addAll(MonitoringRules.rules());
         Set<String> ids = new LinkedHashSet<>();
         for (PolicyRule rule : all) {
             if (!ids.add(rule.id())) {
