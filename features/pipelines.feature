@@ -143,7 +143,7 @@ Feature: The CI/CD pipelines validate, deploy, coordinate and secure every chang
       | third-party-actions-pinned       | every third-party action pinned to a full commit SHA                                        |
       | dependabot-covers-every-manifest | Dependabot watches the actions, Terraform, Maven, service/Dockerfile and tools/package.json |
 
-  @NFR-SEC-1 @NFR-SEC-5
+  @NFR-SEC-1 @NFR-SEC-5 @SC-SEC-3
   Scenario: Every build carries an SBOM of the service, and the image and the SBOM are held to the vulnerability budget (OWASP A06)
     The budget (no critical finding, fewer than 5 medium) is judged by Trivy in GitHub Actions over
     what is built there; on this machine the SBOM is checked against the jar.
