@@ -1,6 +1,7 @@
 package org.faithbot.chatbot.account;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +25,21 @@ class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
 
     static final String USER_ID = "userId";
 
+    /** The UTC day of the member's last chat or prayer request: what the daily active members are counted by. */
+    static final String LAST_ACTIVE_ON = "lastActiveOn";
+
     private final DynamoDbClient dynamoDb;
 
     private final String table;
 
     private final UserPartition partition;
 
-    DynamoDbProfileRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions) {
+    private final DailyActiveMembers activeMembers;
+
+    DynamoDbProfileRepository(DynamoDbClient dynamoDb, TableCatalog catalog, UserPartitions partitions,
+            DailyActiveMembers activeMembers) {
         this.dynamoDb = dynamoDb;
+        this.activeMembers = activeMembers;
         this.table = catalog.physicalName(TableCatalog.USERS);
         this.partition = partitions.of(TableCatalog.USERS);
     }
@@ -46,14 +54,43 @@ class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
 
     @Override
     public Ensured ensure(UserProfile profile) {
+        String today = activeOn(profile.createdAt());
         Optional<Map<String, AttributeValue>> stored = find(profile.userId(), false);
         if (stored.isPresent()) {
+            if (!today.equals(Items.string(stored.get(), LAST_ACTIVE_ON))) {
+                markActive(profile.userId(), today);
+            }
             return new Ensured(choices(stored.get()), false);
         }
         if (put(profile)) {
+            this.activeMembers.firstActivityToday();
             return new Ensured(PrivacyChoices.NONE, true);
         }
         return new Ensured(find(profile.userId()).map(DynamoDbProfileRepository::choices).orElse(PrivacyChoices.NONE), false);
+    }
+
+    /**
+     * Marks the user active on {@code day} unless an instance did so already (a conditional update, so
+     * two instances seeing the member's first request of the day at once count them once).
+     */
+    private void markActive(String userId, String day) {
+        try {
+            this.dynamoDb.updateItem(request -> request.tableName(this.table)
+                .key(key(userId))
+                .updateExpression("SET #lastActiveOn = :day")
+                .conditionExpression("attribute_exists(userId) AND (attribute_not_exists(#lastActiveOn) OR #lastActiveOn <> :day)")
+                .expressionAttributeNames(Map.of("#lastActiveOn", LAST_ACTIVE_ON))
+                .expressionAttributeValues(Map.of(":day", s(day))));
+            this.activeMembers.firstActivityToday();
+        }
+        catch (ConditionalCheckFailedException alreadyMarkedOrErased) {
+            // another instance counted them today, or the profile was erased meanwhile (it is not recreated)
+        }
+    }
+
+    /** The UTC day of an instant, as the profile keeps it: {@code 2026-12-05}. */
+    static String activeOn(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     @Override
@@ -123,6 +160,7 @@ class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(USER_ID, s(profile.userId()));
         item.put("createdAt", s(Timestamps.format(profile.createdAt())));
+        item.put(LAST_ACTIVE_ON, s(activeOn(profile.createdAt())));
         if (profile.email() != null) {
             item.put("email", s(profile.email()));
         }
