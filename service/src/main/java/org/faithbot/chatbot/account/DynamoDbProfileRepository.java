@@ -15,6 +15,7 @@ import org.faithbot.chatbot.system.dynamodb.UserPartitions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +26,7 @@ class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
 
     static final String USER_ID = "userId";
 
-    /** The UTC day of the member's last chat or prayer request: what the daily active members are counted by. */
+    /** The UTC day of the member's last registration, chat or prayer request: what the daily active members are counted by. */
     static final String LAST_ACTIVE_ON = "lastActiveOn";
 
     private final DynamoDbClient dynamoDb;
@@ -104,8 +105,11 @@ class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
                 "#analyticsConsent", "analyticsConsent"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":registeredAt", Items.time(registeredAt),
                 ":createdAt", s(Timestamps.format(profile.createdAt())), ":analytics", Items.bool(analyticsConsent)));
+        names.put("#lastActiveOn", LAST_ACTIVE_ON);
+        String today = activeOn(registeredAt);
+        values.put(":today", s(today));
         StringBuilder update = new StringBuilder("SET #registeredAt = :registeredAt, "
-                + "#createdAt = if_not_exists(#createdAt, :createdAt), #analyticsConsent = :analytics");
+                + "#createdAt = if_not_exists(#createdAt, :createdAt), #analyticsConsent = :analytics, #lastActiveOn = :today");
         if (profile.email() != null) {
             update.append(", #email = if_not_exists(#email, :email)");
             names.put("#email", "email");
@@ -117,12 +121,17 @@ class DynamoDbProfileRepository implements ProfileRepository, UserKeyedTable {
             values.put(":displayName", s(profile.displayName()));
         }
         try {
-            this.dynamoDb.updateItem(request -> request.tableName(this.table)
+            Map<String, AttributeValue> old = this.dynamoDb.updateItem(request -> request.tableName(this.table)
                 .key(key(profile.userId()))
                 .updateExpression(update.toString())
                 .conditionExpression("attribute_not_exists(#registeredAt)")
                 .expressionAttributeNames(names)
-                .expressionAttributeValues(values));
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.UPDATED_OLD))
+                .attributes();
+            if (old == null || !today.equals(Items.string(old, LAST_ACTIVE_ON))) {
+                this.activeMembers.firstActivityToday();
+            }
             return true;
         }
         catch (ConditionalCheckFailedException alreadyRegistered) {

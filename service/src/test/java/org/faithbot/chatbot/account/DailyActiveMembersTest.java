@@ -45,6 +45,18 @@ class DailyActiveMembersTest extends ApiTest {
         pray(TestTokens.user(bob));
         chatAs(TestTokens.user(bob), "I am grateful today", null);
         assertThat(counted() - before).as("Alice and Bob, whichever they did first").isEqualTo(2.0);
+
+        String dan = TestTokens.newUserId();
+        this.mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(dan)))
+                .contentType(MediaType.APPLICATION_JSON).content(PrivacyApiTest.consents(true, true, false)))
+            .andExpect(status().isCreated());
+        chatAs(TestTokens.user(dan), "I just joined", null);
+        assertThat(counted() - before).as("Dan, who registered and then chatted").isEqualTo(3.0);
+        chatAs(TestTokens.user(bob), "Back again", null);
+        this.mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(bob)))
+                .contentType(MediaType.APPLICATION_JSON).content(PrivacyApiTest.consents(true, true, false)))
+            .andExpect(status().isCreated());
+        assertThat(counted() - before).as("Bob, who chatted and then registered the same day").isEqualTo(3.0);
         assertThat(lastActiveOn(alice)).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
 
         // Alice's last activity was yesterday: her first request today counts her again
@@ -55,7 +67,7 @@ class DailyActiveMembersTest extends ApiTest {
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString()))));
         chatAs(TestTokens.user(alice), "Good morning", null);
         chatAs(TestTokens.user(alice), "Good morning again", null);
-        assertThat(counted() - before).as("Alice again on her next day, once").isEqualTo(3.0);
+        assertThat(counted() - before).as("Alice again on her next day, once").isEqualTo(4.0);
     }
 
     @Test
