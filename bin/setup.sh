@@ -42,6 +42,20 @@ ensure_command() { # ensure_command <command> <debian package>
   command -v "$1" >/dev/null 2>&1 || { echo "could not install $1 ($2)" >&2; exit 1; }
 }
 
+# Varnish is the local target's CDN, started by the harness on a loopback port and stopped by its PID. Where the
+# package's own service starts on installation (a host running systemd, such as GitHub's runners: it listens on
+# every interface), it is stopped and disabled: nothing of it is used.
+ensure_varnish() {
+  if ! command -v varnishd >/dev/null 2>&1; then
+    apt_install varnish
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet varnish 2>/dev/null; then
+      log "stopping the varnish package's own service (the harness starts its own on loopback)"
+      as_root systemctl disable --now varnish varnishncsa >/dev/null 2>&1 || true
+    fi
+  fi
+  command -v varnishd >/dev/null 2>&1 || { echo "could not install varnishd (varnish)" >&2; exit 1; }
+}
+
 ensure_node_tools() {
   ensure_command node nodejs
   ensure_command npm npm
@@ -74,6 +88,7 @@ setup_all() {
   select_jdk25
   ensure_command mvn maven
   ensure_command haproxy haproxy
+  ensure_varnish                                 # the local CDN in front of the page (CloudFront's stand-in)
   ensure_command chromium chromium               # the page-load spec's headless browser
   ensure_command chromedriver chromium-driver    # ... and its WebDriver (Selenium drives it)
   ensure_command stress-ng stress-ng             # the chaos experiments' CPU and memory stress

@@ -6,6 +6,7 @@ import org.faithbot.verification.target.TableDefinitions;
 import org.faithbot.verification.target.Target;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class LocalTarget implements Target {
     private final Map<String, ServiceInstance> instances = Collections.synchronizedMap(new LinkedHashMap<>());
     private LocalDynamoDb dynamoDb;
     private Haproxy balancer;
+    private LocalCdn cdn;
 
     private LocalTarget(Path projectRoot) {
         this.projectRoot = projectRoot;
@@ -77,8 +79,9 @@ public final class LocalTarget implements Target {
         for (String name : instanceNames) {
             balancer.awaitServer(name, BackendServer::isUp, Duration.ofSeconds(30));
         }
-        System.out.printf("[local target] up in %.1f s: balancer %s, instances %s, dynamodb %s%n",
-                (System.nanoTime() - started) / 1e9, balancer.url(), instances.keySet(), dynamoDb.endpoint());
+        cdn = LocalCdn.start(URI.create(balancer.url()).getPort(), runDirectory, registry);
+        System.out.printf("[local target] up in %.1f s: cdn %s, balancer %s, instances %s, dynamodb %s%n",
+                (System.nanoTime() - started) / 1e9, cdn.url(), balancer.url(), instances.keySet(), dynamoDb.endpoint());
     }
 
     private ServiceInstance startInstance(String name) {
@@ -159,6 +162,16 @@ public final class LocalTarget implements Target {
         throw new IllegalStateException("this step acts on the local stack and cannot run against " + target.name());
     }
 
+    /** The web page and its assets through the CDN in front of the balancer, as members' browsers reach them. */
+    @Override
+    public String pageUrl() {
+        return cdn.url();
+    }
+
+    public LocalCdn cdn() {
+        return cdn;
+    }
+
     public Haproxy balancer() {
         return balancer;
     }
@@ -179,8 +192,12 @@ public final class LocalTarget implements Target {
         return dynamoDb;
     }
 
-    /** Stops every process of the stack by its PID, the balancer first. Safe to call twice. */
+    /** Stops every process of the stack by its PID, the CDN and the balancer first. Safe to call twice. */
     public synchronized void stop() {
+        if (cdn != null) {
+            cdn.stop();
+            cdn = null;
+        }
         if (balancer != null) {
             balancer.stop();
             balancer = null;

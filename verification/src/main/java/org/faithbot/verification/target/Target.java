@@ -22,6 +22,14 @@ public interface Target {
     /** The public entry point: the balancer in front of the service. */
     String baseUrl();
 
+    /**
+     * Where members' browsers load the web page and its assets: the CDN in front of the balancer where the target has
+     * one, else the balancer.
+     */
+    default String pageUrl() {
+        return baseUrl();
+    }
+
     /** A client on the target's DynamoDB, for reading the tables directly. */
     DynamoDbClient dynamoDb();
 
