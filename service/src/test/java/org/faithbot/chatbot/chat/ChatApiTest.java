@@ -129,7 +129,7 @@ class ChatApiTest extends ApiTest {
                     .key(Map.of("userId", AttributeValue.fromS(userId)))
                     .consistentRead(true))
                 .item();
-            assertThat(profile.keySet()).containsExactlyInAnyOrder("userId", "createdAt");
+            assertThat(profile.keySet()).containsExactlyInAnyOrder("userId", "createdAt", "lastActiveOn");
         }
     }
 

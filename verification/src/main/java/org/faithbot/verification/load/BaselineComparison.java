@@ -43,7 +43,8 @@ public final class BaselineComparison {
             HostSpeed speed = PerformanceBaseline.runSpeed(figures);
             PerformanceBaseline template = baselines.forHost(speed).orElseGet(() -> baselines.nearest(speed));
             baselines.with(template.rebaselined(figures, System.getProperty("performance.baseline.machine",
-                    Runtime.getRuntime().availableProcessors() + " cores, " + targetName + " target, profile " + LoadProfile.current().name())))
+                    Runtime.getRuntime().availableProcessors() + " cores, " + targetName + " target, profile " + LoadProfile.current().name()),
+                    StandardLoads.baselineEntries()))
                     .write(projectRoot);
             System.out.println("[load] performance baseline for a host of this speed (" + speed.describe() + ") written: " + PerformanceBaselines.FILE);
         }

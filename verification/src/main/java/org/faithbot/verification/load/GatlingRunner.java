@@ -140,6 +140,7 @@ public final class GatlingRunner {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dload.base-url=" + target.baseUrl(),
+                "-Dload.page-url=" + target.pageUrl(),
                 "-Dload.jwt-issuer=" + target.tokens().issuer(),
                 "-Dload.telemetry-file=" + telemetry));
         for (Map.Entry<String, String> property : plan.properties().entrySet()) {

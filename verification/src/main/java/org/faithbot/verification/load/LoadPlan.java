@@ -35,6 +35,24 @@ public record LoadPlan(String name, Class<? extends Simulation> simulation, Map<
                 ramp.plus(hold).plusMinutes(3), users > 1000 ? "1536m" : "1g", conditions);
     }
 
+    /**
+     * A production day compressed ({@link DaySimulation}): the day's members arriving along its curve, each registering
+     * and taking one of the day's journeys, and the staff working their queues; the injector's cost is sampled over
+     * the whole day.
+     */
+    public static LoadPlan productionDay(ProductionDay day, Set<Feature> features) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("load.members", Integer.toString(day.members()));
+        properties.put("load.day-seconds", Long.toString(day.length().toSeconds()));
+        properties.put("load.features", names(features));
+        String conditions = day.describe() + "; each member registers with consents, then one journey: chat 43 % (1-2 messages,"
+                + " 4 in 10 rate the reply), crisis language 1 %, web page and verse, a question, the verse revalidated 20 %, prayer connect 17 %"
+                + " (1 in 20 reports a community prayer), browsing conversations 12 %, export 5 %, export and erase 2 %;"
+                + " 4-9 s between steps; 3 prayer team members, a moderator and a support agent working their queues all day";
+        return new LoadPlan("production-day", DaySimulation.class, properties, Duration.ZERO, day.length(),
+                day.length().plusMinutes(4), "1536m", conditions);
+    }
+
     /** Open model: arrivals at each rate of the ladder (per second), each held for {@code level}; one rate is a sustained-throughput test. */
     public static LoadPlan arrivalRates(String name, List<Double> rates, Duration rampIn, Duration level, Set<Feature> features) {
         Map<String, String> properties = new LinkedHashMap<>();

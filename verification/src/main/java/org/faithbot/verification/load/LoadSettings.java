@@ -24,7 +24,10 @@ public record LoadSettings(
         double sloP95Millis,
         double sloErrorPercent,
         boolean stopWhenBroken,
-        String telemetryFile) {
+        String telemetryFile,
+        int members,
+        Duration dayLength,
+        String pageUrl) {
 
     public static final String SECRET_ENVIRONMENT = "LOAD_JWT_SECRET";
 
@@ -49,7 +52,10 @@ public record LoadSettings(
                 Double.parseDouble(System.getProperty("load.slo.p95-ms", "3000")),
                 Double.parseDouble(System.getProperty("load.slo.error-percent", "0.1")),
                 Boolean.parseBoolean(System.getProperty("load.stop-when-broken", "true")),
-                System.getProperty("load.telemetry-file", ""));
+                System.getProperty("load.telemetry-file", ""),
+                Integer.getInteger("load.members", 10_000),
+                Duration.ofSeconds(Long.getLong("load.day-seconds", 150)),
+                System.getProperty("load.page-url", required("load.base-url")));
     }
 
     private static String required(String property) {

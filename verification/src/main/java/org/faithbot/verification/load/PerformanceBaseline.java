@@ -97,10 +97,28 @@ public record PerformanceBaseline(String measuredOn, HostReference host, List<En
      * measured at (the median of their loads' speeds) in place of this one's; tolerances stay.
      */
     public PerformanceBaseline rebaselined(Map<String, Figure> figures, String machine) {
+        return rebaselined(figures, machine, List.of());
+    }
+
+    /**
+     * As {@link #rebaselined(Map, String)}, and with an entry made from {@code known} (the figures a baseline can hold,
+     * with their tolerances) for each measured figure this baseline has no entry for yet.
+     */
+    public PerformanceBaseline rebaselined(Map<String, Figure> figures, String machine, List<Entry> known) {
+        List<Entry> templates = new ArrayList<>(metrics);
+        for (Entry entry : known) {
+            if (metrics.stream().noneMatch(m -> m.id().equals(entry.id())) && figures.containsKey(entry.id())) {
+                templates.add(entry);
+            }
+        }
         List<Entry> updated = new ArrayList<>();
-        for (Entry entry : metrics) {
+        for (Entry entry : templates) {
             Figure figure = figures.get(entry.id());
-            updated.add(figure == null || Double.isNaN(figure.value()) ? entry : entry.withValue(Math.round(figure.value() * 10) / 10.0));
+            if (figure != null && !Double.isNaN(figure.value())) {
+                updated.add(entry.withValue(Math.round(figure.value() * 10) / 10.0));
+            } else if (!Double.isNaN(entry.value())) {
+                updated.add(entry);
+            }
         }
         HostSpeed speed = runSpeed(figures);
         if (!speed.measured()) {

@@ -28,7 +28,7 @@ public final class SpecLoads implements AutoCloseable {
     }
 
     /**
-     * {@code users} members at once: the expected load, twice it, or a load of its own.
+     * {@code users} members at once: twice the expected load, or a load of its own.
      *
      * @throws NotMeasurable when more than the expected load is asked of a profile that does not carry it
      */
@@ -41,11 +41,15 @@ public final class SpecLoads implements AutoCloseable {
                     + " must not pass or fail on that");
         }
         return switch (users) {
-            case LoadProfile.EXPECTED_USERS -> StandardLoads.expected(loads.get());
             case 2 * LoadProfile.EXPECTED_USERS -> StandardLoads.doubled(loads.get());
             default -> loads.get().shared("users-" + users,
                     features -> LoadPlan.concurrentUsers(users, profile.usersRamp(), profile.usersHold(), features.available()));
         };
+    }
+
+    /** The production day, compressed: the expected load, shared by every scenario that names it. */
+    public MeasuredLoad productionDay() {
+        return StandardLoads.expected(loads.get());
     }
 
     /** Members arriving at {@code rate} per second: the sustained load when it is the profile's rate and no fault is planned. */
@@ -83,6 +87,10 @@ public final class SpecLoads implements AutoCloseable {
 
     /** The capacity search: a rising ladder of arrival rates. */
     public MeasuredLoad capacitySearch() {
+        if (!LoadProfile.current().searchesCapacity()) {
+            throw new NotMeasurable("the capacity search runs in the main job (bin/launch-readiness) and in bin/benchmark; the tests"
+                    + " (bin/test, the CI) judge NFR-PERF-3 by the sustained rate and spend the search's minute and a half on the production day");
+        }
         return StandardLoads.capacity(loads.get());
     }
 

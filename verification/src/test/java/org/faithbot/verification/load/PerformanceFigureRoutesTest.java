@@ -55,9 +55,22 @@ class PerformanceFigureRoutesTest {
         THEN.put("the cache hit ratio under this load is at least \\d+ %", List.of(new Before("performance.cache", firstOr("AC-3.2"))));
         THEN.put("the share of verse responses served from cache is reported", List.of(new Before("performance.cache", firstOr("AC-3.2"))));
         THEN.put("no figure regressed beyond its tolerance", List.of(new Before("performance.baseline", firstOr("AC-3.6"))));
+        THEN.put("the service counted at least \\d+ daily active members", List.of(new Before("day.members", c -> List.of("NFR-SCALE-2"))));
+        THEN.put("each sampled member's export holds what they sent, and nothing of those who erased their account",
+                List.of(new Before("day.exports", c -> List.of("NFR-SCALE-2"))));
+        THEN.put("what each table stores after the day is reported, with the storage per member",
+                List.of(new Before("day.storage", c -> List.of("NFR-SCALE-2"))));
+        THEN.put("at least \\d+ prayer requests were submitted, claimed and answered over the day",
+                List.of(new Before("day.prayers", c -> List.of("NFR-SCALE-3"))));
+        THEN.put("95 % of all requests of the day were answered within \\d+ ms", List.of(new Before("day.all-requests", c -> List.of("SC-PERF-4"))));
+        THEN.put("the CDN served more than \\d+ % of the day's page and asset requests from its cache",
+                List.of(new Before("day.cdn", c -> List.of("NFR-PERF-5"))));
+        THEN.put("the availability the steady-state probe saw over the day is reported",
+                List.of(new Before("day.availability", c -> List.of("NFR-AVAIL-1"))));
     }
 
     private static final List<String> WITHOUT_FIGURES = List.of("\\d+ members are using the chatbot at the same time",
+            "a production day: 10,000 members or more, at least 1000 of them at once at its peaks",
             "members keep arriving at \\d+ per second, each asking one question",
             "members keep arriving at \\d+ per second for \\d+ seconds, each asking one question",
             "the arrival rate rises step by step until the SLOs break",
@@ -70,14 +83,14 @@ class PerformanceFigureRoutesTest {
     void everyFigureOfTheLoadSpecsGoesUnderTheCriteriaItWentUnderBefore() {
         Path root = Targets.projectRoot();
         int checked = 0;
-        for (Path feature : List.of(root.resolve("features/performance.feature"),
+        for (Path feature : List.of(root.resolve("features/performance.feature"), root.resolve("features/production-day.feature"),
                 root.resolve("verification/src/test/resources/selftest/performance-under-latency-fault.feature"))) {
             for (SpecSteps scenario : SpecSteps.of(feature)) {
                 for (String step : scenario.steps()) {
                     List<Before> figures = THEN.entrySet().stream().filter(e -> step.matches(e.getKey())).map(Map.Entry::getValue).findFirst()
                             .orElse(null);
                     if (figures == null) {
-                        assertThat(WITHOUT_FIGURES).as("a step of %s records no figure", scenario.name()).anyMatch(step::matches);
+                        assertThat(WITHOUT_FIGURES).as("a step of %s records no figure: \"%s\"", scenario.name(), step).anyMatch(step::matches);
                         continue;
                     }
                     for (Before before : figures) {

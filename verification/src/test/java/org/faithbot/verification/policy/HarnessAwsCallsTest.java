@@ -38,6 +38,7 @@ class HarnessAwsCallsTest {
             Map.entry("local/SecretsManagerEmulator.java", "moto as the security drill's Secrets Manager"),
             Map.entry("local/LocalTarget.java", "the local stack"),
             Map.entry("target/TableDefinitions.java", "creates the tables on the local DynamoDB"),
+            Map.entry("load/TableStorage.java", "measures what the local DynamoDB's tables hold after the production day"),
             Map.entry("target/Target.java", "the interface: a client type only"),
             Map.entry("chaos/GameDay.java", "builds the FIS and CloudWatch clients its drivers (listed) call"),
             Map.entry("recovery/RecoveryDriver.java", "the interface: a client type only"),

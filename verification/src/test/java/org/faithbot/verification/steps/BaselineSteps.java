@@ -7,6 +7,7 @@ import io.qameta.allure.Allure;
 import org.assertj.core.api.Assertions;
 import org.faithbot.verification.load.BaselineComparison;
 import org.faithbot.verification.load.PerformanceBaselines;
+import org.faithbot.verification.load.LoadProfile;
 import org.faithbot.verification.load.StandardLoads;
 import org.faithbot.verification.target.Targets;
 import org.opentest4j.TestAbortedException;
@@ -27,6 +28,10 @@ public class BaselineSteps {
 
     @Given("the performance baseline committed in the repository")
     public void theCommittedBaseline() {
+        if (!LoadProfile.current().comparableWithTheBaselines()) {
+            throw new TestAbortedException("the committed baselines were measured by the main job (profile launch), whose loads last longer"
+                    + " than the tests' (profile " + LoadProfile.current().name() + "): only the main job's figures are compared with them");
+        }
         baselines = PerformanceBaselines.read(Targets.projectRoot());
         Allure.addAttachment("performance baselines", "text/plain", BaselineComparison.describe(baselines));
     }

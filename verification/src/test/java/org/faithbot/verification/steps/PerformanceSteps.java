@@ -50,6 +50,22 @@ public class PerformanceSteps {
         runLoad(() -> loads.concurrentUsers(users));
     }
 
+    @Given("a production day: 10,000 members or more, at least 1000 of them at once at its peaks")
+    public void aProductionDay() {
+        runLoad(loads::productionDay);
+    }
+
+    /** The load this scenario named, for the steps that judge more of it ({@link ProductionDaySteps}). */
+    MeasuredLoad load() {
+        Assertions.assertThat(load).as("a load named by an earlier step of this scenario").isNotNull();
+        return load;
+    }
+
+    /** What the load ran under, in words, for the figures of other steps. */
+    String conditions() {
+        return figures.conditions();
+    }
+
     @When("members keep arriving at {int} per second, each asking one question")
     public void membersKeepArriving(int rate) {
         runLoad(() -> loads.arrivals(rate));

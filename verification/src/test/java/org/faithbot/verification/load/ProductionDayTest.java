@@ -1,0 +1,59 @@
+package org.faithbot.verification.load;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The compressed day's curve, and the item sizes its storage figures are made of. */
+class ProductionDayTest {
+
+    @Test
+    void exactlyTheDaysMembersArriveHourByHourWithTheEveningTheBusiestAndTheNightTheQuietest() {
+        ProductionDay day = new ProductionDay(10_000, Duration.ofSeconds(150));
+        int[] byHour = day.membersByHour();
+        assertThat(Arrays.stream(byHour).sum()).isEqualTo(10_000);
+        assertThat(Arrays.stream(byHour).max().orElseThrow()).isEqualTo(byHour[ProductionDay.PEAK_HOUR]);
+        assertThat(byHour[8]).as("the morning peak").isGreaterThan(byHour[5]).isGreaterThan(byHour[11]);
+        assertThat(byHour[3]).as("the night").isLessThan(byHour[8] / 2);
+        assertThat(day.hour()).isEqualTo(Duration.ofMillis(6250));
+        assertThat(day.peakArrivalsPerSecond()).as("10,000 x 7.5 / 124.5 members in 6.25 s").isBetween(90.0, 100.0);
+        assertThat(day.injection()).hasSize(24);
+        assertThat(day.describe()).contains("10,000 distinct members").contains("150 s");
+    }
+
+    @Test
+    void theMainJobsDayIsLongerWithMoreMembersAndTheSamePeaks() {
+        ProductionDay launch = LoadProfile.of("launch").day();
+        ProductionDay test = LoadProfile.of("test").day();
+        assertThat(test.members()).isEqualTo(10_000);
+        assertThat(launch.members()).isEqualTo(12_000);
+        assertThat(launch.length()).isGreaterThan(test.length());
+        assertThat(launch.peakArrivalsPerSecond()).isCloseTo(test.peakArrivalsPerSecond(), org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void aDayTooShortToHoldItsHoursIsRefused() {
+        assertThatThrownBy(() -> new ProductionDay(10_000, Duration.ofSeconds(10))).hasMessageContaining("at least 24");
+    }
+
+    @Test
+    void itemSizesFollowDynamoDbsRules() {
+        assertThat(TableStorage.size(Map.of("userId", AttributeValue.fromS("user-1")))).isEqualTo(6 + 6);
+        assertThat(TableStorage.size(Map.of("n", AttributeValue.fromN("12345")))).as("5 digits: 3 bytes + 1").isEqualTo(1 + 4);
+        assertThat(TableStorage.size(Map.of("é", AttributeValue.fromS("été")))).as("UTF-8 bytes").isEqualTo(2 + 5);
+        assertThat(TableStorage.size(Map.of("f", AttributeValue.fromBool(true), "b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[10])))))
+                .isEqualTo(1 + 1 + 1 + 10);
+        assertThat(TableStorage.size(Map.of("l", AttributeValue.fromL(List.of(AttributeValue.fromS("ab"), AttributeValue.fromS("c"))))))
+                .as("a list: 3 bytes, and 1 per element plus the element").isEqualTo(1 + 3 + (1 + 2) + (1 + 1));
+        assertThat(TableStorage.size(Map.of("m", AttributeValue.fromM(Map.of("k", AttributeValue.fromS("v"))))))
+                .isEqualTo(1 + 3 + (1 + 1 + 1));
+    }
+}
