@@ -12,9 +12,11 @@ import java.util.function.Function;
  * Runs one load outside the specs, against a local target it starts (and stops, by PID) itself:
  * <pre>
  *   benchmark [clients=200] [seconds=60] [warm-up-s=120]
- *                                             the issue-3 chat benchmark (bin/benchmark): the same
- *                                             load first for warm-up-s in the same injector,
- *                                             reported but not judged
+ *                                             the chat benchmark (bin/benchmark): the same load first
+ *                                             for warm-up-s in the same injector, reported but not
+ *                                             judged; the instances' CPU profiled over the judged part;
+ *                                             then the ceiling, the same clients on the liveness probe
+ *                                             ({@link ServiceBenchmark})
  *   users N [ramp-s=10] [hold-s=40]           N concurrent users on the weighted mix
  *   rates R1,R2,... [level-s=10]              open-model ladder of arrival rates
  * </pre>
@@ -30,12 +32,21 @@ public final class LoadCli {
             System.err.println("usage: LoadCli benchmark [clients] [seconds] | users N [ramp] [hold] | rates R1,R2 [level]");
             System.exit(64);
         }
-        Function<ServiceFeatures, LoadPlan> plan = switch (args[0]) {
+        if (args[0].equals("benchmark")) {
             // a fresh JVM answers a chat turn at a third of the rate it reaches once its JIT has compiled
             // the hot paths (194 turns/s over the first 40 s, 574/s on average over 120 s): the benchmark
             // measures the service warm, as a production instance serves
-            case "benchmark" -> features -> LoadPlan.chatBenchmark(intArg(args, 1, 200), Duration.ofSeconds(intArg(args, 2, 60)),
-                    Duration.ofSeconds(intArg(args, 3, 120)));
+            LocalTarget target = LocalTarget.start(Targets.projectRoot(), List.of("s1", "s2"));
+            boolean held;
+            try {
+                held = new ServiceBenchmark(target, Targets.projectRoot()).run(intArg(args, 1, 200), Duration.ofSeconds(intArg(args, 2, 60)),
+                        Duration.ofSeconds(intArg(args, 3, 120)));
+            } finally {
+                target.stop();
+            }
+            System.exit(held ? 0 : 1);
+        }
+        Function<ServiceFeatures, LoadPlan> plan = switch (args[0]) {
             case "users" -> features -> LoadPlan.concurrentUsers(intArg(args, 1, 1000), Duration.ofSeconds(intArg(args, 2, 10)),
                     Duration.ofSeconds(intArg(args, 3, 40)), features.available());
             case "rates" -> features -> LoadPlan.arrivalRates("rates", Arrays.stream(args[1].split(",")).map(Double::parseDouble).toList(),
@@ -51,12 +62,6 @@ public final class LoadCli {
             System.out.println(run.stats().summary());
             run.stats().requests().values().forEach(r -> System.out.printf("  %-32s %6d requests %5d KO  p50 %5.0f  p95 %5.0f  p99 %5.0f  max %5.0f ms%n",
                     r.name(), r.total(), r.ko(), r.p50(), r.p95(), r.p99(), r.max()));
-            if (args[0].equals("benchmark")) {
-                int seconds = intArg(args, 2, 60);
-                run.stats().request(Journeys.CHAT_MESSAGE).ifPresent(judged -> System.out.printf(
-                        "judged: %d chat messages in %d s (%.0f /s), %d failed, p95 %.0f ms%n", judged.total(),
-                        seconds, judged.total() / (double) seconds, judged.ko(), judged.p95()));
-            }
             System.out.println("injector: " + run.injectorCost().describe());
             run.targetProcessCosts().forEach((name, cost) -> System.out.println(name + ": " + cost.describe()));
             System.out.println(run.hostSpeed().describe());

@@ -87,6 +87,20 @@ public record LoadPlan(String name, Class<? extends Simulation> simulation, Map<
                 warmUp.plusSeconds(5), warmUp.plus(hold), warmUp.plus(hold).plusMinutes(3), "1g", conditions);
     }
 
+    /**
+     * The benchmark's ceiling: the same {@code clients} calling the service's liveness probe back to back (through the
+     * balancer; no table, no reply) for {@code hold}, after the same for {@code warmUp}.
+     */
+    public static LoadPlan ceilingBenchmark(int clients, Duration hold, Duration warmUp) {
+        return chatBenchmark(clients, hold, warmUp).named("ceiling-" + clients).withProperty("load.endpoint", "ceiling")
+                .withConditions(clients + " clients calling GET /actuator/health/liveness back to back (closed model, no think time) for "
+                        + hold.toSeconds() + " s, after the same for " + warmUp.toSeconds() + " s as a warm-up (not judged)");
+    }
+
+    public LoadPlan withConditions(String otherConditions) {
+        return new LoadPlan(name, simulation, properties, steadyFrom, steadyTo, timeout, maxHeap, otherConditions);
+    }
+
     /** The same load under another name (its report and log are named after it). */
     public LoadPlan named(String otherName) {
         return new LoadPlan(otherName, simulation, properties, steadyFrom, steadyTo, timeout, maxHeap, conditions);

@@ -36,7 +36,8 @@ class ProductionDayTest {
         assertThat(test.members()).isEqualTo(10_000);
         assertThat(launch.members()).isEqualTo(12_000);
         assertThat(launch.length()).isGreaterThan(test.length());
-        assertThat(launch.peakArrivalsPerSecond()).isCloseTo(test.peakArrivalsPerSecond(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(launch.peakArrivalsPerSecond()).as("the main job's peaks are no denser than the tests'")
+                .isBetween(75.0, test.peakArrivalsPerSecond());
     }
 
     @Test
