@@ -3,8 +3,8 @@ Feature: Production's operation over time, read from what AWS keeps of it
   Some criteria only operation over time can show: uptime, the time to recover from an outage and the time
   between outages, the share of deployments and rollbacks that succeed, deployments that take nothing down,
   backups that complete. These scenarios read them from what AWS keeps of production over the operation window
-  (35 days by default, within the 63 days CloudWatch keeps 5-minute periods): the load balancer's metrics in
-  CloudWatch, the deployment group's deployments in CodeDeploy, the vault's backup jobs in AWS Backup. They change
+  (35 days by default, within the 63 days CloudWatch keeps 5-minute periods): the load balancer's and the CDN's
+  metrics in CloudWatch, the deployment group's deployments in CodeDeploy, the vault's backup jobs in AWS Backup. They change
   nothing and run against production only (daily, by the production-operation workflow); their figures are
   production evidence for the launch verdict. A 5-minute period is down when no target behind the balancer was
   healthy, when at least 5 % of its requests failed with a server error (the critical alarm's threshold), or when
@@ -15,6 +15,11 @@ Feature: Production's operation over time, read from what AWS keeps of it
     When the load balancer's metrics of the operation window are read in 5-minute periods
     Then the service was up in at least 99.9 % of the periods
     And under 0.1 % of the requests it answered failed with a server error
+
+  @NFR-PERF-5 @production
+  Scenario: The CDN served more than 90 % of the window's requests from its cache
+    When CloudFront's metrics of the operation window are read hour by hour
+    Then the CDN served more than 90 % of the window's requests from its cache
 
   @NFR-AVAIL-2 @production
   Scenario: Outages were recovered from within 30 minutes on average

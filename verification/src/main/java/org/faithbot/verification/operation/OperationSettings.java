@@ -13,10 +13,11 @@ import java.util.Locale;
  *   <li>{@code alb-name} (chatbot-&lt;env&gt;) or {@code alb-dimension} (app/NAME/ID, found by name when empty)</li>
  *   <li>{@code codedeploy-app} (chatbot-&lt;env&gt;-app), {@code codedeploy-group} (chatbot-&lt;env&gt;-dg)</li>
  *   <li>{@code backup-vault} (chatbot-&lt;env&gt;-vault)</li>
+ *   <li>{@code cloudfront-distribution} (the distribution's id; the only one with metrics when empty)</li>
  * </ul>
  */
 public record OperationSettings(String environment, String region, Duration window, Duration period, String albName, String albDimension,
-                                String codeDeployApplication, String codeDeployGroup, String backupVault) {
+                                String codeDeployApplication, String codeDeployGroup, String backupVault, String cloudfrontDistribution) {
 
     public static OperationSettings of(String environment) {
         String name = "chatbot-" + environment;
@@ -24,7 +25,7 @@ public record OperationSettings(String environment, String region, Duration wind
                 Duration.parse(setting(environment, "operation-window", "P35D")), Duration.ofMinutes(5),
                 setting(environment, "alb-name", name), setting(environment, "alb-dimension", ""),
                 setting(environment, "codedeploy-app", name + "-app"), setting(environment, "codedeploy-group", name + "-dg"),
-                setting(environment, "backup-vault", name + "-vault"));
+                setting(environment, "backup-vault", name + "-vault"), setting(environment, "cloudfront-distribution", ""));
     }
 
     private static String setting(String environment, String key, String fallback) {

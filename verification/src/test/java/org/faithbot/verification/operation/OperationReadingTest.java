@@ -256,4 +256,22 @@ class OperationReadingTest {
         assertThat(settings.window()).isEqualTo(Duration.ofDays(35));
         assertThat(Map.of("alb", settings.albName())).containsEntry("alb", "chatbot-production");
     }
+
+    @Test
+    void theCdnsHitRateWeighsEachPeriodByItsRequestsAndCountsThePeriodsWithoutAFigure() {
+        Instant busy = Instant.parse("2026-11-10T20:00:00Z");
+        Instant quiet = Instant.parse("2026-11-11T04:00:00Z");
+        Instant noRate = Instant.parse("2026-11-12T04:00:00Z");
+        Instant outside = Instant.parse("2026-10-01T00:00:00Z");
+        CdnHitRate cdn = CdnHitRate.of("E2EXAMPLE", WINDOW, Duration.ofHours(1),
+                Map.of(busy, 9000.0, quiet, 1000.0, noRate, 500.0, outside, 1e9),
+                Map.of(busy, 95.0, quiet, 50.0, outside, 0.0));
+        assertThat(cdn.periods()).hasSize(2);
+        assertThat(cdn.periodsWithoutFigure()).isEqualTo(1);
+        assertThat(cdn.requests()).isEqualTo(10_000.0);
+        assertThat(cdn.hitRatePercent()).as("(9000 x 95 + 1000 x 50) / 10,000, not the mean of 95 and 50").isEqualTo(90.5);
+        assertThat(cdn.lowestPeriodPercent()).isEqualTo(50.0);
+        assertThat(cdn.describe()).contains("E2EXAMPLE").contains("1 periods without a figure");
+        assertThat(CdnHitRate.of("E", WINDOW, Duration.ofHours(1), Map.of(), Map.of()).hitRatePercent()).isNaN();
+    }
 }

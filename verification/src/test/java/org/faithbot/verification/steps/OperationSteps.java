@@ -5,6 +5,8 @@ import io.cucumber.java.en.When;
 import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.operation.Availability;
+import org.faithbot.verification.operation.CdnHitRate;
+import org.faithbot.verification.operation.CdnMetrics;
 import org.faithbot.verification.operation.BackupHistory;
 import org.faithbot.verification.operation.BackupJobs;
 import org.faithbot.verification.operation.CodeDeployDeployments;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +38,7 @@ public class OperationSteps {
     private Availability availability;
     private List<DeploymentRecord> deployments;
     private BackupHistory backups;
+    private CdnHitRate cdn;
 
     public OperationSteps(ScenarioContext context) {
         this.context = context;
@@ -59,6 +63,24 @@ public class OperationSteps {
             String balancer = metrics.dimension(s.albName(), s.albDimension());
             availability = Availability.over(window, s.period(), metrics.periods(balancer, window, s.period()), Availability.CRITICAL_ERROR_SHARE);
         }
+    }
+
+    @When("CloudFront's metrics of the operation window are read hour by hour")
+    public void readCdnMetrics() {
+        OperationSettings s = settings();
+        try (CloudWatchClient cloudWatch = CloudWatchClient.builder().region(CdnMetrics.REGION).build()) {
+            CdnMetrics metrics = new CdnMetrics(cloudWatch);
+            cdn = metrics.hitRate(metrics.distribution(s.cloudfrontDistribution()), window, Duration.ofHours(1));
+        }
+    }
+
+    @Then("the CDN served more than {double} % of the window's requests from its cache")
+    public void cdnHitRateAbove(double percent) {
+        if (cdn.requests() == 0) {
+            throw new AssertionError("CloudFront counted no request over " + window + ": no hit rate to judge (" + cdn.describe() + ")");
+        }
+        context.evidence().require("operation.cdn", Figure.of("CDN cache hit rate over the operation window", cdn.hitRatePercent(), "%")
+                .greaterThan(percent).when(cdn.describe()));
     }
 
     @When("the deployment group's deployments of the operation window are read from CodeDeploy")
