@@ -167,6 +167,9 @@ public final class DayFigures {
             throw new NotMeasurable("the CDN's counters are read from the local CDN (Varnish); in staging CloudFront's CacheHitRate is CloudWatch's");
         }
         assertThat(cdn.cacheable()).as("page and asset requests through the CDN over the day").isPositive();
+        assertThat(cdn.revalidated()).as("revalidations the origin answered 304 (Varnish's fetch_304, which counts the 304s of passed"
+                + " requests too: only cacheable requests may go through the CDN for it to be a count of revalidated misses) of "
+                + cdn.misses() + " misses").isLessThanOrEqualTo(cdn.misses());
         String how = "Varnish in front of the balancer with the CloudFront distribution's cache rules (terraform/modules/cdn), its own"
                 + " counters over the day (varnishstat MAIN.cache_hit, cache_miss, fetch_304, s_pass): " + cdn.hits() + " hits, "
                 + cdn.misses() + " misses of which " + cdn.revalidated() + " revalidated (not modified: served from the cache, CloudFront's"

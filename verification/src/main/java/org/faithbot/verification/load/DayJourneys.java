@@ -134,7 +134,10 @@ public final class DayJourneys {
         return pause(PAUSE_MIN, PAUSE_MAX).exec(message(CRISIS));
     }
 
-    /** The page and its assets, the verse of the day, a question, and the verse again (revalidated). */
+    /**
+     * The page and its assets (through the CDN), the verse of the day, a question, and the verse again (revalidated);
+     * the API through the balancer, as the app calls it.
+     */
     private ChainBuilder webVisit() {
         ChainBuilder visit = exec(session -> session);
         if (settings.has(Feature.WEB)) {
@@ -145,12 +148,12 @@ public final class DayJourneys {
             return visit.pause(PAUSE_MIN, PAUSE_MAX).exec(message(MESSAGES));
         }
         return visit.pause(PAUSE_MIN, PAUSE_MAX)
-                .exec(http("verse of the day").get(settings.pageUrl() + "/api/v1/verses/daily")
+                .exec(http("verse of the day").get("/api/v1/verses/daily")
                         .check(status().is(200), header("ETag").saveAs("verseTag")))
                 .pause(PAUSE_MIN, PAUSE_MAX).exec(message(MESSAGES))
                 // back on the page, the app refreshes the verse card: unchanged, it is not sent again (304)
                 .pause(PAUSE_MIN, PAUSE_MAX)
-                .exec(http("verse of the day, again").get(settings.pageUrl() + "/api/v1/verses/daily")
+                .exec(http("verse of the day, again").get("/api/v1/verses/daily")
                         .header("If-None-Match", "#{verseTag}")
                         .check(status().in(200, 304)));
     }

@@ -3,7 +3,8 @@ package org.faithbot.verification.local;
 /**
  * The local CDN's own counters (varnishstat): client requests, cache hits, misses, and of the misses those the
  * origin answered "not modified" (a cached object revalidated and served from the cache: CloudFront's RefreshHit),
- * and the requests passed to the origin uncached (the API).
+ * and the requests passed to the origin uncached (the API). Varnish's count of 304s from the origin (fetch_304)
+ * includes those of passed requests: it is the misses' revalidations only while no passed request is conditional.
  */
 public record CdnCounters(long requests, long hits, long misses, long revalidated, long passes) {
 
