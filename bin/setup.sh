@@ -56,6 +56,20 @@ ensure_varnish() {
   command -v varnishd >/dev/null 2>&1 || { echo "could not install varnishd (varnish)" >&2; exit 1; }
 }
 
+# Prometheus and Alertmanager are the local target's monitoring, started by the harness on loopback ports and
+# stopped by their PIDs. Installed without the packages they recommend (the node exporter would run as a service of
+# its own); where their own services start on installation (a host running systemd), they are stopped and disabled.
+ensure_monitoring() {
+  if ! command -v prometheus >/dev/null 2>&1 || ! command -v prometheus-alertmanager >/dev/null 2>&1; then
+    apt_install --no-install-recommends prometheus prometheus-alertmanager
+    if command -v systemctl >/dev/null 2>&1; then
+      as_root systemctl disable --now prometheus prometheus-alertmanager >/dev/null 2>&1 || true
+    fi
+  fi
+  command -v prometheus >/dev/null 2>&1 && command -v prometheus-alertmanager >/dev/null 2>&1 \
+    || { echo "could not install prometheus and prometheus-alertmanager" >&2; exit 1; }
+}
+
 ensure_node_tools() {
   ensure_command node nodejs
   ensure_command npm npm
@@ -89,6 +103,7 @@ setup_all() {
   ensure_command mvn maven
   ensure_command haproxy haproxy
   ensure_varnish                                 # the local CDN in front of the page (CloudFront's stand-in)
+  ensure_monitoring                              # Prometheus and Alertmanager of the local target
   ensure_command chromium chromium               # the page-load spec's headless browser
   ensure_command chromedriver chromium-driver    # ... and its WebDriver (Selenium drives it)
   ensure_command stress-ng stress-ng             # the chaos experiments' CPU and memory stress

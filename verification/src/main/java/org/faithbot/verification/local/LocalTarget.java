@@ -37,6 +37,7 @@ public final class LocalTarget implements Target {
     private LocalDynamoDb dynamoDb;
     private Haproxy balancer;
     private LocalCdn cdn;
+    private LocalMonitoring monitoring;
 
     private LocalTarget(Path projectRoot) {
         this.projectRoot = projectRoot;
@@ -104,6 +105,7 @@ public final class LocalTarget implements Target {
         properties.putAll(extraProperties);
         ServiceInstance instance = ServiceInstance.start(name, serviceJar(), properties, runDirectory, registry);
         instances.put(name, instance);
+        rescrape();
         return instance;
     }
 
@@ -111,7 +113,25 @@ public final class LocalTarget implements Target {
     public void retireInstance(String name) {
         ServiceInstance instance = instances.remove(name);
         if (instance != null) {
+            rescrape();
             instance.stop();
+        }
+    }
+
+    /**
+     * The target's monitoring (Prometheus, Alertmanager and the harness's pager), started the first time it is asked
+     * for; from then on, every instance that starts or retires is added to or removed from Prometheus's targets.
+     */
+    public synchronized LocalMonitoring monitoring() {
+        if (monitoring == null) {
+            monitoring = LocalMonitoring.start(List.copyOf(instances.values()), runDirectory, registry);
+        }
+        return monitoring;
+    }
+
+    private synchronized void rescrape() {
+        if (monitoring != null) {
+            monitoring.scrape(List.copyOf(instances.values()));
         }
     }
 
@@ -192,8 +212,12 @@ public final class LocalTarget implements Target {
         return dynamoDb;
     }
 
-    /** Stops every process of the stack by its PID, the CDN and the balancer first. Safe to call twice. */
+    /** Stops every process of the stack by its PID, the monitoring, the CDN and the balancer first. Safe to call twice. */
     public synchronized void stop() {
+        if (monitoring != null) {
+            monitoring.close();
+            monitoring = null;
+        }
         if (cdn != null) {
             cdn.stop();
             cdn = null;
