@@ -84,7 +84,7 @@ public final class ChaosEngine {
                 String reason = "the steady state did not hold before the fault (" + BASELINE_ATTEMPTS + " baselines), so nothing was injected: " + notSteady;
                 return new ExperimentResult(experiment, driver.target(), ExperimentResult.Outcome.NOT_STEADY, "", null, null, null, 0, 0, 0, 0,
                         baselineErrors, baselineP95, 0, 0, null,
-                        List.of(new HypothesisCheck("steady state before the fault", reason, false)), 0, Map.of(), List.copyOf(events), reason, 0);
+                        List.of(new HypothesisCheck("steady state before the fault", reason, false)), 0, Map.of(), List.copyOf(events), reason, 0, null);
             }
 
             Instant faultStart = Instant.now();
@@ -200,12 +200,12 @@ public final class ChaosEngine {
         return new ExperimentResult(experiment, driver.target(), held ? ExperimentResult.Outcome.HELD : ExperimentResult.Outcome.BROKEN,
                 fault.description(), faultStart, faultEnd, mttr, errorPercent, p95, requests, failed, baselineErrors, baselineP95,
                 observation.acknowledgedWrites(), lost.size(), stopConditionHit, List.copyOf(checks), score, Map.copyOf(facts),
-                List.copyOf(events), null, Duration.between(faultStart, observedUntil).toMillis() / 1000.0);
+                List.copyOf(events), null, Duration.between(faultStart, observedUntil).toMillis() / 1000.0, null);
     }
 
     private static ExperimentResult notRun(Experiment experiment, ChaosDriver driver, ExperimentResult.Outcome outcome, String reason) {
         return new ExperimentResult(experiment, driver.target(), outcome, "", null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, null,
-                List.of(), 0, Map.of(), List.of(), reason, 0);
+                List.of(), 0, Map.of(), List.of(), reason, 0, null);
     }
 
     static String num(double value) {

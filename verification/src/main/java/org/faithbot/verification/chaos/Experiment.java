@@ -16,11 +16,12 @@ import java.util.List;
  * (the FIS template's CloudWatch alarms; the local driver evaluates the same alarms on what it
  * measures), the longest the service may take to recover, and the criteria it serves.
  *
+ * @param alerting       the alerts its fault must page (or none, when the service absorbs it); null when the file declares none
  * @param stopConditions alarm keys of the monitoring module ({@code alb-5xx-rate}, ...): the FIS
  *                       template's stop conditions, and the local driver's
  */
 public record Experiment(String id, String title, String description, List<String> criteria, SteadyState steadyState,
-                         Duration maxRecovery, LocalFault local, FisSpec fis, List<String> stopConditions, Path file) {
+                         Duration maxRecovery, LocalFault local, FisSpec fis, List<String> stopConditions, Alerting alerting, Path file) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,27 +58,32 @@ public record Experiment(String id, String title, String description, List<Strin
         });
         return new Experiment(id, node.path("title").asText(id), text(node, "description", id), List.copyOf(criteria),
                 SteadyState.from(node.get("steadyState"), id), Duration.ofMillis(Math.round(recovery.asDouble() * 1000)),
-                local, fis, List.copyOf(stops), file);
+                local, fis, List.copyOf(stops), Alerting.from(node.get("alerting"), id), file);
     }
 
     /** A copy with another recovery bound (a deliberately breaking configuration, for self-tests). */
     public Experiment withMaxRecovery(Duration bound) {
-        return new Experiment(id, title, description, criteria, steadyState, bound, local, fis, stopConditions, file);
+        return new Experiment(id, title, description, criteria, steadyState, bound, local, fis, stopConditions, alerting, file);
     }
 
     /** A copy whose local fault is held for another duration. */
     public Experiment withLocalDuration(Duration duration) {
         return new Experiment(id, title, description, criteria, steadyState, maxRecovery,
-                local == null ? null : local.withDuration(duration), fis, stopConditions, file);
+                local == null ? null : local.withDuration(duration), fis, stopConditions, alerting, file);
     }
 
     /** A copy with other stop conditions. */
     public Experiment withStopConditions(List<String> alarms) {
-        return new Experiment(id, title, description, criteria, steadyState, maxRecovery, local, fis, List.copyOf(alarms), file);
+        return new Experiment(id, title, description, criteria, steadyState, maxRecovery, local, fis, List.copyOf(alarms), alerting, file);
+    }
+
+    /** A copy expecting other alerts (a self-test). */
+    public Experiment withAlerting(Alerting other) {
+        return new Experiment(id, title, description, criteria, steadyState, maxRecovery, local, fis, stopConditions, other, file);
     }
 
     public Experiment withSteadyState(SteadyState state) {
-        return new Experiment(id, title, description, criteria, state, maxRecovery, local, fis, stopConditions, file);
+        return new Experiment(id, title, description, criteria, state, maxRecovery, local, fis, stopConditions, alerting, file);
     }
 
     static String text(JsonNode node, String field, String context) {

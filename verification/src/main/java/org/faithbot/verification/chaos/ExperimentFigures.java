@@ -40,6 +40,9 @@ public final class ExperimentFigures {
             figures.add(Figure.of(id + ": acknowledged writes lost (of " + result.acknowledgedWrites() + " acknowledged)", result.lostWrites(), "writes")
                     .atMost(steady.lostWritesAtMost()));
             figures.add(Figure.of(id + ": resilience score (40 availability + 30 recovery + 20 latency + 10 containment)", result.score(), "/100"));
+            if (result.incident() != null) {
+                figures.addAll(ofIncident(result));
+            }
             if (result.facts().containsKey("FIS experiment id")) {
                 // whether the fault was injected as declared is a part of the hypothesis, judged by its step; this is how long it lasted
                 Map<String, String> facts = result.facts();
@@ -76,6 +79,63 @@ public final class ExperimentFigures {
                     + load.stats().global().ko() + " of " + load.stats().global().total() + ")", load.stats().global().errorPercent(), "%"));
         }
         return figures.stream().map(f -> f.when(conditions)).toList();
+    }
+
+    /** An experiment's incident: each expected alert's time to detect and to acknowledge, every page's time to resolve, the alerts missed. */
+    static List<Figure> ofIncident(ExperimentResult result) {
+        String id = result.experiment().id();
+        Incident incident = result.incident();
+        List<Figure> figures = new ArrayList<>();
+        if (incident.alerting() == null) {
+            return figures;
+        }
+        double within = incident.alerting().detectWithin().toMillis() / 1000.0;
+        for (Incident.Paged page : incident.detected()) {
+            figures.add(Figure.of(id + ": time to detect (fault to the " + page.alert() + " page)", page.detectSeconds(), "s").atMost(within));
+            if (page.acknowledgeSeconds() != null) {
+                figures.add(Figure.of(id + ": time to acknowledge (fault to the on-call's acknowledgement of " + page.alert() + "; SC-OPS-1: 15 min)",
+                        page.acknowledgeSeconds(), "s").lessThan(900));
+            }
+        }
+        for (Incident.Paged page : incident.paged()) {
+            if (page.resolveSeconds() != null) {
+                figures.add(Figure.of(id + ": time to resolve (fault's end to " + page.alert() + " no longer firing)", page.resolveSeconds(), "s")
+                        .atMost(LocalDetection.RESOLVE_WITHIN.toSeconds()));
+            }
+        }
+        figures.add(Figure.of(id + ": alerts missed (expected " + incident.alerting().expected() + ")", incident.missed().size(), "alerts").equalTo(0));
+        figures.add(Figure.of(id + ": alerts paged for what the experiment does not expect", incident.unexpected().size(), "alerts").equalTo(0));
+        return figures;
+    }
+
+    /**
+     * The game day's detection over the experiments the monitoring watched: alerts missed and alerts paged unexpected (both
+     * judged to be none), the longest time to detect against the local goal, to acknowledge against SC-OPS-1's 15 minutes,
+     * and to resolve.
+     */
+    public static List<Figure> ofDetection(List<ExperimentResult> watched, String conditions) {
+        List<Incident> incidents = watched.stream().map(ExperimentResult::incident).toList();
+        List<String> missed = watched.stream().flatMap(r -> r.incident().missed().stream().map(a -> r.experiment().id() + ": " + a)).toList();
+        List<String> unexpected = watched.stream().flatMap(r -> r.incident().unexpected().stream().map(p -> r.experiment().id() + ": " + p.alert())).toList();
+        long expecting = incidents.stream().filter(i -> i.alerting() != null && !i.alerting().silent()).count();
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.of("alerts missed over the game day (" + expecting + " of " + watched.size() + " experiments expect a page"
+                + (missed.isEmpty() ? "" : "; missed: " + missed) + ")", missed.size(), "alerts").equalTo(0));
+        figures.add(Figure.of("alerts paged for faults the service absorbs or alerts not expected" + (unexpected.isEmpty() ? "" : " (" + unexpected + ")"),
+                unexpected.size(), "alerts").equalTo(0));
+        longest(figures, watched, "longest time to detect (fault to the page; local goal 60 s, SC-OPS-1: 15 min)", Incident.Paged::detectSeconds, 60);
+        longest(figures, watched, "longest time to acknowledge (fault to the on-call's acknowledgement; SC-OPS-1: 15 min)", Incident.Paged::acknowledgeSeconds, 900);
+        longest(figures, watched, "longest time to resolve (fault's end to the alert no longer firing)", Incident.Paged::resolveSeconds,
+                LocalDetection.RESOLVE_WITHIN.toSeconds());
+        return figures.stream().map(f -> f.when(conditions)).toList();
+    }
+
+    private static void longest(List<Figure> figures, List<ExperimentResult> watched, String name,
+                                java.util.function.Function<Incident.Paged, Double> figure, double limit) {
+        watched.stream().flatMap(r -> r.incident().detected().stream().filter(p -> figure.apply(p) != null)
+                        .map(p -> Map.entry(r.experiment().id() + " " + p.alert(), figure.apply(p))))
+                .max(Map.Entry.comparingByValue())
+                .ifPresent(worst -> figures.add(Figure.of(name + ": " + worst.getKey(), worst.getValue(), "s").lessThan(limit)));
     }
 
     /**

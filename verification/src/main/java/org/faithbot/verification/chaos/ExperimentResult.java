@@ -16,13 +16,14 @@ import java.util.Map;
  * @param p95Millis            p95 latency of the requests started during the fault
  * @param stopConditionHit     the alarm key that aborted the fault, or null
  * @param observedSeconds      how long after the fault's start the service was observed
+ * @param incident             what the monitoring paged about the fault, judged; null when it was not watched
  */
 public record ExperimentResult(Experiment experiment, String target, Outcome outcome, String faultDescription,
                                Instant faultStart, Instant faultEnd, Double mttrSeconds, double errorPercent, double p95Millis,
                                long requests, long failedRequests, double baselineErrorPercent, double baselineP95Millis,
                                int acknowledgedWrites, int lostWrites, String stopConditionHit, List<HypothesisCheck> checks,
                                double score, Map<String, String> facts, List<String> events, String notRunReason,
-                               double observedSeconds) {
+                               double observedSeconds, Incident incident) {
 
     public enum Outcome {
         /** Every part of the hypothesis held. */
@@ -35,6 +36,18 @@ public record ExperimentResult(Experiment experiment, String target, Outcome out
         NOT_RUNNABLE,
         /** A guard rail refused it: nothing was injected. */
         REFUSED
+    }
+
+    /** A copy with the monitoring's incident: its checks join the hypothesis's (a missed or unexpected alert breaks it). */
+    public ExperimentResult withIncident(Incident watched) {
+        List<HypothesisCheck> all = new java.util.ArrayList<>(checks);
+        all.addAll(watched.checks());
+        List<String> allEvents = new java.util.ArrayList<>(events);
+        allEvents.addAll(watched.events());
+        Outcome judged = outcome == Outcome.HELD && !watched.checks().stream().allMatch(HypothesisCheck::held) ? Outcome.BROKEN : outcome;
+        return new ExperimentResult(experiment, target, judged, faultDescription, faultStart, faultEnd, mttrSeconds, errorPercent, p95Millis,
+                requests, failedRequests, baselineErrorPercent, baselineP95Millis, acknowledgedWrites, lostWrites, stopConditionHit,
+                List.copyOf(all), score, facts, List.copyOf(allEvents), notRunReason, observedSeconds, watched);
     }
 
     public boolean held() {

@@ -2,6 +2,7 @@ package org.faithbot.verification.chaos;
 
 import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.load.LoadRun;
+import org.faithbot.verification.local.LocalMonitoring;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.settings.Settings;
 import org.faithbot.verification.target.Target;
@@ -46,6 +47,7 @@ public final class GameDay {
     private volatile GameDayInstance gameDayInstance;
     private final Object instanceLock = new Object();
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private Detection detection;
 
     private GameDay(Target target, Path projectRoot) {
         this.target = target;
@@ -173,13 +175,34 @@ public final class GameDay {
     /** Runs one experiment and adds it to the report. */
     public ExperimentResult run(Experiment experiment) {
         System.out.printf("[game day] %s: %s%n", experiment.id(), experiment.title());
+        Optional<Detection> watching = detection();
         ExperimentResult result = engine.run(experiment, driver);
+        if (watching.isPresent() && result.faultStart() != null) {
+            result = result.withIncident(watching.get().judge(result));
+        }
         synchronized (this) {
             results.add(result);
             writeReport(Map.of());
         }
         System.out.println("[game day] " + result.summary());
         return result;
+    }
+
+    /**
+     * The on-call watching the faults: locally Prometheus and Alertmanager (started with the first experiment, once they
+     * scrape every instance); none in staging yet (its alarms' history is not read), where the experiments' alerting is
+     * not judged.
+     */
+    private synchronized Optional<Detection> detection() {
+        if (detection == null && "local".equals(target.name())) {
+            LocalTarget local = LocalTarget.of(target);
+            LocalMonitoring monitoring = local.monitoring();
+            if (!monitoring.awaitScraped(local.instances().size(), Duration.ofSeconds(20))) {
+                System.out.println("[game day] Prometheus does not scrape every instance yet: the first experiment's alerts may come late");
+            }
+            detection = new LocalDetection(monitoring);
+        }
+        return Optional.ofNullable(detection);
     }
 
     public synchronized List<ExperimentResult> results() {
@@ -212,6 +235,9 @@ public final class GameDay {
                 }
             }
         } finally {
+            if (detection != null) {
+                detection.close();
+            }
             synchronized (instanceLock) {
                 if (gameDayInstance != null) {
                     gameDayInstance.retire();

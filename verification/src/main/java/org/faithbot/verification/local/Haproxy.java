@@ -45,33 +45,36 @@ public final class Haproxy {
 
     private final ManagedProcess process;
     private final int port;
+    private final int metricsPort;
     private final Path socket;
 
-    private Haproxy(ManagedProcess process, int port, Path socket) {
+    private Haproxy(ManagedProcess process, int port, int metricsPort, Path socket) {
         this.process = process;
         this.port = port;
+        this.metricsPort = metricsPort;
         this.socket = socket;
     }
 
     static Haproxy start(List<ServiceInstance> instances, Path runDirectory, ProcessRegistry registry) {
         int port = FreePort.onLoopback();
+        int metricsPort = FreePort.onLoopback();
         Path config = runDirectory.resolve("haproxy.cfg");
         Path socket;
         try {
             // a UNIX socket path must stay short (108 bytes): a temporary folder, not the project's
             socket = Files.createTempDirectory("faithbot-haproxy").resolve("admin.sock");
-            Files.writeString(config, configuration(port, socket, instances));
+            Files.writeString(config, configuration(port, metricsPort, socket, instances));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ManagedProcess process = ManagedProcess.start("haproxy", List.of("haproxy", "-db", "-f", config.toString()),
                 Map.of(), runDirectory.resolve("logs/haproxy.log"), registry, config.toString());
-        Haproxy haproxy = new Haproxy(process, port, socket);
+        Haproxy haproxy = new Haproxy(process, port, metricsPort, socket);
         haproxy.awaitSocket(Duration.ofSeconds(10));
         return haproxy;
     }
 
-    static String configuration(int port, Path socket, List<ServiceInstance> instances) {
+    static String configuration(int port, int metricsPort, Path socket, List<ServiceInstance> instances) {
         StringBuilder servers = new StringBuilder();
         for (ServiceInstance instance : instances) {
             servers.append("  server ").append(instance.name()).append(" 127.0.0.1:").append(instance.port()).append(" check\n");
@@ -104,6 +107,14 @@ public final class Haproxy {
                   bind 127.0.0.1:%d
                   default_backend %s
 
+                # the balancer's own figures for Prometheus (as the ALB's in CloudWatch): the responses it answered
+                # itself too (a 503 when no server is up), which the instances never see
+                frontend metrics
+                  bind 127.0.0.1:%d
+                  no log
+                  http-request use-service prometheus-exporter if { path /metrics }
+                  http-request return status 404
+
                 backend %s
                   balance roundrobin
                   # each server works on at most MAX_REQUESTS_PER_SERVER requests at once (the service's
@@ -114,7 +125,7 @@ public final class Haproxy {
                   http-check send meth GET uri /actuator/health/readiness
                   http-check expect status 200
                   default-server inter %dms fastinter %dms downinter %dms fall 2 rise 2 maxconn %d
-                %s""".formatted(socket, port, BACKEND, BACKEND, CHECK_INTERVAL_MS, CHECK_INTERVAL_MS / 2, CHECK_INTERVAL_MS,
+                %s""".formatted(socket, port, BACKEND, metricsPort, BACKEND, CHECK_INTERVAL_MS, CHECK_INTERVAL_MS / 2, CHECK_INTERVAL_MS,
                 MAX_REQUESTS_PER_SERVER, servers);
     }
 
@@ -140,6 +151,11 @@ public final class Haproxy {
             LocalDynamoDb.sleep(50);
         }
         throw new IllegalStateException("haproxy's runtime API did not open within " + timeout);
+    }
+
+    /** Where Prometheus scrapes the balancer's own metrics ({@code /metrics}, HAProxy's exporter), as host:port. */
+    public String metricsAddress() {
+        return "127.0.0.1:" + metricsPort;
     }
 
     public String url() {

@@ -2,6 +2,9 @@ package org.faithbot.verification.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.faithbot.verification.monitoring.LocalPager;
 
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Monitoring on the local target: Prometheus (Debian's {@code prometheus}) scraping every instance of the service
@@ -39,21 +43,23 @@ public final class LocalMonitoring implements AutoCloseable {
     private final int prometheusPort;
     private final int alertmanagerPort;
     private final Path targetsFile;
+    private final Path rulesFile;
     private final LocalPager pager;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LocalMonitoring(ManagedProcess prometheus, ManagedProcess alertmanager, int prometheusPort, int alertmanagerPort,
-                            Path targetsFile, LocalPager pager) {
+                            Path targetsFile, Path rulesFile, LocalPager pager) {
         this.prometheus = prometheus;
         this.alertmanager = alertmanager;
         this.prometheusPort = prometheusPort;
         this.alertmanagerPort = alertmanagerPort;
         this.targetsFile = targetsFile;
+        this.rulesFile = rulesFile;
         this.pager = pager;
     }
 
-    /** Starts the pager, Alertmanager and Prometheus scraping {@code instances}, and waits until both are ready. */
-    static LocalMonitoring start(Collection<ServiceInstance> instances, Path runDirectory, ProcessRegistry registry) {
+    /** Starts the pager, Alertmanager and Prometheus scraping {@code instances} and the balancer's metrics ({@code host:port}), and waits until both are ready. */
+    static LocalMonitoring start(Collection<ServiceInstance> instances, String balancerMetrics, Path runDirectory, ProcessRegistry registry) {
         Path folder = runDirectory.resolve("monitoring");
         LocalPager pager = LocalPager.start();
         ManagedProcess alertmanager = null;
@@ -69,7 +75,7 @@ public final class LocalMonitoring implements AutoCloseable {
             Files.writeString(alertmanagerConfig, resource("monitoring/alertmanager.yml").replace("${PAGER_URL}", pager.url()));
             Path prometheusConfig = folder.resolve("prometheus.yml");
             Files.writeString(prometheusConfig, resource("monitoring/prometheus.yml").replace("${RULES_FILE}", rules.toString())
-                    .replace("${ALERTMANAGER_PORT}", Integer.toString(alertmanagerPort)).replace("${TARGETS_FILE}", targets.toString()));
+                    .replace("${ALERTMANAGER_PORT}", Integer.toString(alertmanagerPort)).replace("${TARGETS_FILE}", targets.toString()).replace("${BALANCER_TARGET}", balancerMetrics));
             alertmanager = ManagedProcess.start("alertmanager", List.of("prometheus-alertmanager", "--config.file=" + alertmanagerConfig,
                     "--storage.path=" + folder.resolve("alertmanager-data"), "--web.listen-address=127.0.0.1:" + alertmanagerPort,
                     "--cluster.listen-address="), Map.of(), runDirectory.resolve("logs/alertmanager.log"), registry, alertmanagerConfig.toString());
@@ -77,7 +83,7 @@ public final class LocalMonitoring implements AutoCloseable {
                     "--storage.tsdb.path=" + folder.resolve("prometheus-data"), "--storage.tsdb.retention.time=2h",
                     "--web.listen-address=127.0.0.1:" + prometheusPort), Map.of(), runDirectory.resolve("logs/prometheus.log"), registry,
                     prometheusConfig.toString());
-            LocalMonitoring monitoring = new LocalMonitoring(prometheus, alertmanager, prometheusPort, alertmanagerPort, targets, pager);
+            LocalMonitoring monitoring = new LocalMonitoring(prometheus, alertmanager, prometheusPort, alertmanagerPort, targets, rules, pager);
             monitoring.awaitReady(Duration.ofSeconds(30));
             return monitoring;
         } catch (IOException e) {
@@ -184,11 +190,15 @@ public final class LocalMonitoring implements AutoCloseable {
         }
     }
 
+    /** An acknowledgement: the silence Alertmanager holds for it, and when Alertmanager accepted it. */
+    public record Acknowledgement(String silenceId, Instant at) {
+    }
+
     /**
      * Acknowledges an alert as the on-call does: a silence in Alertmanager on its alert name and instance, for
      * {@code duration}, by the harness. Returns when Alertmanager accepted it.
      */
-    public Instant acknowledge(LocalPager.Page page, Duration duration) {
+    public Acknowledgement acknowledge(LocalPager.Page page, Duration duration) {
         Instant now = Instant.now();
         List<Map<String, Object>> matchers = new ArrayList<>();
         matchers.add(Map.of("name", "alertname", "value", page.alertName(), "isRegex", false, "isEqual", true));
@@ -204,12 +214,113 @@ public final class LocalMonitoring implements AutoCloseable {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("Alertmanager refused the acknowledgement: " + answer.statusCode() + " " + answer.body());
             }
-            return Instant.now();
+            return new Acknowledgement(JSON.readTree(answer.body()).path("silenceID").asText(), Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach Alertmanager", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted acknowledging an alert", e);
+        }
+    }
+
+    /** Expires an acknowledgement's silence (the incident is closed): the same alert pages again when it fires again. */
+    public void expire(Acknowledgement acknowledgement) {
+        if (acknowledgement.silenceId().isEmpty()) {
+            return;
+        }
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(alertmanagerUrl() + "/api/v2/silence/"
+                    + URLEncoder.encode(acknowledgement.silenceId(), StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("Alertmanager did not expire the silence " + acknowledgement.silenceId() + ": "
+                        + answer.statusCode() + " " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach Alertmanager", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted expiring a silence", e);
+        }
+    }
+
+    /** Whether Prometheus holds the alert firing now (any instance); false when Prometheus does not answer. */
+    public boolean firing(String alertName) {
+        return result("ALERTS{alertname=\"" + alertName + "\",alertstate=\"firing\"}").map(r -> !r.isEmpty()).orElse(false);
+    }
+
+    /** Whether Prometheus answers queries now. */
+    public boolean prometheusAnswers() {
+        return result("vector(1)").isPresent();
+    }
+
+    /** Waits until Prometheus scrapes {@code count} instances of the service, all up; false when it does not within {@code timeout}. */
+    public boolean awaitScraped(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (query("count(up{job=\"chatbot\"} == 1)").orElse(0) != count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        return true;
+    }
+
+    /** The names of the alerting rules Prometheus has loaded (empty when it does not answer). */
+    public List<String> loadedRules() {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(prometheusUrl() + "/api/v1/rules?type=alert"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            List<String> names = new ArrayList<>();
+            JSON.readTree(answer.body()).path("data").path("groups").forEach(group -> group.path("rules")
+                    .forEach(rule -> names.add(rule.path("name").asText())));
+            return names;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /**
+     * Removes one alerting rule from Prometheus (the rules file rewritten without it, Prometheus reloaded with SIGHUP), for a
+     * self-test of a missed alert; closing the handle puts the rules back. Returns once Prometheus has loaded the change.
+     */
+    public AutoCloseable withoutRule(String alertName) {
+        try {
+            String original = Files.readString(rulesFile);
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            ObjectNode rules = (ObjectNode) yaml.readTree(original);
+            boolean removed = false;
+            for (JsonNode group : rules.path("groups")) {
+                ArrayNode list = (ArrayNode) group.path("rules");
+                for (int i = list.size() - 1; i >= 0; i--) {
+                    if (alertName.equals(list.get(i).path("alert").asText())) {
+                        list.remove(i);
+                        removed = true;
+                    }
+                }
+            }
+            if (!removed) {
+                throw new IllegalArgumentException("no alerting rule named " + alertName + " in " + rulesFile);
+            }
+            reload(yaml.writeValueAsString(rules), names -> !names.contains(alertName));
+            return () -> reload(original, names -> names.contains(alertName));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + rulesFile, e);
+        }
+    }
+
+    private void reload(String rules, Predicate<List<String>> loaded) throws IOException {
+        Files.writeString(rulesFile, rules);
+        prometheus.signal("HUP");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!loaded.test(loadedRules())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Prometheus did not load the rewritten rules within 15 s: " + prometheus.logTail(5));
+            }
+            sleep(Duration.ofMillis(200));
         }
     }
 

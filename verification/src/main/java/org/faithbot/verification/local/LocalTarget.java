@@ -124,7 +124,7 @@ public final class LocalTarget implements Target {
      */
     public synchronized LocalMonitoring monitoring() {
         if (monitoring == null) {
-            monitoring = LocalMonitoring.start(List.copyOf(instances.values()), runDirectory, registry);
+            monitoring = LocalMonitoring.start(List.copyOf(instances.values()), balancer.metricsAddress(), runDirectory, registry);
         }
         return monitoring;
     }

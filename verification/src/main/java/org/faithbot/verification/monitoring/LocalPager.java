@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -37,6 +39,7 @@ public final class LocalPager implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Page> pages = new ArrayList<>();
+    private final List<Consumer<Page>> listeners = new CopyOnWriteArrayList<>();
 
     private LocalPager(HttpServer server) {
         this.server = server;
@@ -79,6 +82,9 @@ public final class LocalPager implements AutoCloseable {
                 pages.notifyAll();
             }
             exchange.sendResponseHeaders(200, -1);
+            for (Page page : received1) {
+                listeners.forEach(listener -> Thread.ofVirtual().name("pager-listener").start(() -> listener.accept(page)));
+            }
         } catch (IOException | RuntimeException e) {
             exchange.sendResponseHeaders(400, -1);
         }
@@ -90,6 +96,12 @@ public final class LocalPager implements AutoCloseable {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Calls {@code listener} with every alert of every notification received from now on (on its own thread); remove it with the returned handle. */
+    public AutoCloseable onPage(Consumer<Page> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     public List<Page> pages() {

@@ -46,6 +46,37 @@ class ExperimentCatalogueTest {
     }
 
     @Test
+    void everyExperimentDeclaresWhatItsFaultMustPageByTheLocalAlertingRules() throws IOException {
+        String rules = Files.readString(ROOT.resolve("verification/src/main/resources/monitoring/alert-rules.yml"));
+        Set<String> ruleNames = new LinkedHashSet<>();
+        Matcher matcher = Pattern.compile("(?m)^\\s*- alert:\\s*(\\S+)").matcher(rules);
+        while (matcher.find()) {
+            ruleNames.add(matcher.group(1));
+        }
+        assertThat(ruleNames).contains("InstanceDown", "ServiceDown", "HighErrorRate");
+        assertThat(catalogue.all()).allSatisfy(e -> {
+            assertThat(e.alerting()).as("%s declares its alerting", e.id()).isNotNull();
+            assertThat(e.alerting().why()).as("%s says why", e.id()).isNotBlank();
+            assertThat(e.alerting().expected()).as("%s expects alerts the local target's Prometheus has", e.id()).isSubsetOf(ruleNames);
+            assertThat(e.alerting().detectWithin()).isLessThanOrEqualTo(Duration.ofMinutes(15));
+        });
+        assertThat(catalogue.all()).as("some experiment's fault must page, some the service absorbs silently")
+                .anySatisfy(e -> assertThat(e.alerting().silent()).isFalse())
+                .anySatisfy(e -> assertThat(e.alerting().silent()).isTrue());
+    }
+
+    @Test
+    void anAlertingWithoutNamesOrReasonIsRefused() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Alerting.from(json.readTree("{\"expected\": \"InstanceDown\", \"why\": \"x\"}"), "e")))
+                .hasMessageContaining("alerting.expected must be a list");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Alerting.from(json.readTree("{\"expected\": []}"), "e")))
+                .hasMessageContaining("'why' is missing");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Alerting.from(json.readTree("{\"expected\": [\"\"], \"why\": \"x\"}"), "e")))
+                .hasMessageContaining("blank");
+    }
+
+    @Test
     void everyExperimentServesCriteriaOfTheCatalogue() {
         CriteriaCatalogue criteria = CriteriaCatalogue.load();
         assertThat(catalogue.all()).allSatisfy(e -> assertThat(e.criteria())

@@ -19,7 +19,7 @@ class ExperimentFiguresTest {
     private ExperimentResult ran(String id, Double mttr, int lost) {
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
         return new ExperimentResult(catalogue.get(id), "local", ExperimentResult.Outcome.HELD, "a fault", start, start.plusSeconds(20), mttr,
-                0.5, 300, 400, 2, 0, 120, 40, lost, null, List.of(), 90, Map.of(), List.of(), null, 60);
+                0.5, 300, 400, 2, 0, 120, 40, lost, null, List.of(), 90, Map.of(), List.of(), null, 60, null);
     }
 
     @Test
@@ -40,6 +40,44 @@ class ExperimentFiguresTest {
         Figure notRecovered = ExperimentFigures.ofGameDay(day, List.of(ran("cpu-stress", null, 0)), null, "c").stream()
                 .filter(f -> f.metric().startsWith("longest MTTR")).findFirst().orElseThrow();
         assertThat(notRecovered.met()).as("an experiment that never recovered").isFalse();
+    }
+
+    private static Incident incident(Alerting alerting, List<Incident.Paged> paged, List<String> missed, boolean held) {
+        return new Incident(alerting, paged, missed, List.of(new HypothesisCheck("alerting", "measured", held)), List.of("e"), "Prometheus");
+    }
+
+    @Test
+    void aMissedAlertBreaksAnExperimentThatHeldAndIsCountedOverTheGameDay() {
+        Alerting instanceDown = new Alerting(List.of("InstanceDown"), "why", java.time.Duration.ofSeconds(60));
+        ExperimentResult missed = ran("instance-frozen", 2.0, 0).withIncident(incident(instanceDown, List.of(), List.of("InstanceDown"), false));
+        assertThat(missed.outcome()).isEqualTo(ExperimentResult.Outcome.BROKEN);
+        assertThat(missed.broken()).extracting(HypothesisCheck::name).containsExactly("alerting");
+        Incident.Paged paged = new Incident.Paged("InstanceDown", "alb-unhealthy-hosts", "warning", "127.0.0.1:1", "docs/runbooks/x.md#a", true,
+                7.5, 7.6, 4.0);
+        ExperimentResult detected = ran("instance-killed", 2.0, 0).withIncident(incident(instanceDown, List.of(paged), List.of(), true));
+        assertThat(detected.outcome()).isEqualTo(ExperimentResult.Outcome.HELD);
+        assertThat(ExperimentFigures.of(detected)).filteredOn(f -> f.metric().contains("time to detect")).singleElement()
+                .satisfies(f -> assertThat(f.value()).isEqualTo(7.5));
+
+        List<Figure> day = ExperimentFigures.ofDetection(List.of(missed, detected), "c");
+        assertThat(day).filteredOn(f -> f.metric().startsWith("alerts missed")).singleElement().satisfies(f -> {
+            assertThat(f.value()).isEqualTo(1);
+            assertThat(f.met()).isFalse();
+            assertThat(f.metric()).contains("instance-frozen: InstanceDown");
+        });
+        assertThat(day).filteredOn(f -> f.metric().startsWith("longest time to detect")).singleElement().satisfies(f -> {
+            assertThat(f.value()).isEqualTo(7.5);
+            assertThat(f.met()).isTrue();
+        });
+    }
+
+    @Test
+    void anAlertForAFaultTheServiceAbsorbsIsCountedAgainstIt() {
+        Alerting silent = new Alerting(List.of(), "absorbed", java.time.Duration.ofSeconds(60));
+        Incident.Paged stray = new Incident.Paged("HighErrorRate", "alb-5xx-rate", "critical", "", "docs/runbooks/x.md#a", false, 9, 9.1, 3.0);
+        ExperimentResult result = ran("model-down", 1.0, 0).withIncident(incident(silent, List.of(stray), List.of(), false));
+        assertThat(ExperimentFigures.ofDetection(List.of(result), "c")).filteredOn(f -> f.metric().startsWith("alerts paged for"))
+                .singleElement().satisfies(f -> assertThat(f.met()).isFalse());
     }
 
     @Test

@@ -55,7 +55,7 @@ class LocalAlertRulesTest {
     void theRequirementsThresholdsAndMissingFiguresAlert() throws Exception {
         List<JsonNode> rules = rules();
         assertThat(rules).anySatisfy(rule -> assertThat(rule.path("expr").asText()).contains("absent(up{job=\"chatbot\"})"));
-        assertThat(rules).anySatisfy(rule -> assertThat(rule.path("expr").asText()).contains("status=~\"5..\"").contains("> 0.05"));
+        assertThat(rules).anySatisfy(rule -> assertThat(rule.path("expr").asText()).contains("code=\"5xx\"").contains("job=\"balancer\"").contains("> 0.05"));
         assertThat(rules).anySatisfy(rule -> assertThat(rule.path("expr").asText()).contains("histogram_quantile(0.95").contains("> 3"));
     }
 }

@@ -4,6 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.qameta.allure.Allure;
+import org.faithbot.verification.chaos.Alerting;
 import org.faithbot.verification.chaos.Experiment;
 import org.faithbot.verification.chaos.ExperimentFigures;
 import org.faithbot.verification.chaos.ExperimentResult;
@@ -13,6 +14,7 @@ import org.faithbot.verification.chaos.HypothesisCheck;
 import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.EvidenceRecorder;
 import org.faithbot.verification.evidence.Figure;
+import org.faithbot.verification.local.LocalTarget;
 import org.opentest4j.TestAbortedException;
 
 import java.time.Duration;
@@ -64,6 +66,19 @@ public class ChaosSteps {
         run(experiment(id).withStopConditions(List.of(alarms.split("\\s*,\\s*"))));
     }
 
+    @When("the experiment {string} is run with its alert rule {string} removed, its page awaited for {int} seconds")
+    public void theExperimentIsRunWithoutItsAlertRule(String id, String rule, int seconds) throws Exception {
+        if (!context.target().local()) {
+            throw new TestAbortedException("the alerting rules removed here are the local target's Prometheus's");
+        }
+        Experiment experiment = experiment(id);
+        Alerting alerting = experiment.alerting();
+        assertThat(alerting).as("%s declares its alerting", id).isNotNull();
+        try (AutoCloseable removed = LocalTarget.of(context.target()).monitoring().withoutRule(rule)) {
+            run(experiment.withAlerting(new Alerting(alerting.expected(), alerting.why(), Duration.ofSeconds(seconds))));
+        }
+    }
+
     private Experiment experiment(String id) {
         if (!GameDay.selected(id)) {
             throw new TestAbortedException("experiment " + id + " is not selected for this game day (-Dchaos.experiment="
@@ -104,6 +119,27 @@ public class ChaosSteps {
         List<Evidence> evidence = record("chaos.guard-rails", ExperimentFigures.ofPreflight(preflight));
         assertThat(preflight.passed().size() + preflight.refused().size()).as("experiments with an FIS template").isPositive();
         assertThat(preflight.refused()).as("experiments refused by their guard rails").isEmpty();
+        EvidenceRecorder.requireMet(evidence);
+    }
+
+    // ------------------------------------------------------------------ detection
+
+    @Then("every experiment so far paged the alerts it expects within its bound, each acknowledged by the on-call, and no other alert paged")
+    public void everyExperimentPagedWhatItExpects() {
+        List<ExperimentResult> watched = context.run().gameDay().results().stream().filter(r -> r.incident() != null).toList();
+        if (watched.isEmpty()) {
+            throw new TestAbortedException("no experiment of this game day was watched by the monitoring (on staging the alarms' history is not read yet)");
+        }
+        String conditions = "game day on the " + context.run().targetName() + " target, " + watched.size() + " experiments watched: "
+                + watched.getFirst().incident().monitoredBy();
+        List<Evidence> evidence = record("chaos.detection", ExperimentFigures.ofDetection(watched, conditions));
+        Allure.addAttachment("incident timelines", "text/plain", String.join("\n\n", watched.stream()
+                .map(r -> r.experiment().id() + " (fault " + r.faultStart() + " to " + r.faultEnd() + ")\n  " + String.join("\n  ", r.incident().events()))
+                .toList()));
+        assertThat(watched.stream().flatMap(r -> r.incident().missed().stream().map(a -> r.experiment().id() + ": no alert " + a)).toList())
+                .as("expected alerts that never paged").isEmpty();
+        assertThat(watched.stream().flatMap(r -> r.incident().unexpected().stream().map(p -> r.experiment().id() + ": " + p.alert())).toList())
+                .as("alerts paged that the experiments do not expect").isEmpty();
         EvidenceRecorder.requireMet(evidence);
     }
 

@@ -61,8 +61,7 @@ public class MonitoringSteps {
     @Given("Prometheus scrapes every instance of the local target and Alertmanager pages the harness")
     public void monitoringRuns() {
         monitoring = target().monitoring();
-        boolean scraped = waitUntil(Duration.ofSeconds(20), () -> monitoring.query("count(up{job=\"chatbot\"} == 1)")
-                .orElse(0) == target().instances().size());
+        boolean scraped = monitoring.awaitScraped(target().instances().size(), Duration.ofSeconds(20));
         Assertions.assertThat(scraped).as("Prometheus scrapes every instance (" + target().instances().size() + ") within 20 s").isTrue();
     }
 
@@ -108,7 +107,7 @@ public class MonitoringSteps {
 
     @Then("the on-call acknowledges it through Alertmanager")
     public void acknowledge() {
-        Instant acknowledged = monitoring.acknowledge(page, Duration.ofMinutes(10));
+        Instant acknowledged = monitoring.acknowledge(page, Duration.ofMinutes(10)).at();
         context.evidence().require("monitoring.acknowledgement", Figure.of("time to acknowledge: fault to the silence in Alertmanager",
                 seconds(faultAt, acknowledged), "s").lessThan(15 * 60).when(how("the harness acknowledges as the on-call would, with a silence on "
                 + page.alertName() + " " + page.instance() + " through Alertmanager's API, once the page named its runbook (" + page.runbook() + ");"

@@ -1,0 +1,58 @@
+package org.faithbot.verification.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the monitoring must do when an experiment's fault strikes: the alerts that must page (by alert name, the
+ * alerting rules of the local target and the CloudWatch alarms they stand for), or none, when the service absorbs the
+ * fault without a member noticing; and how soon the page must come.
+ *
+ * @param expected     alert names that must page after the fault's start; empty: no alert may page
+ * @param why          why these alerts (or none), in one line
+ * @param detectWithin the longest the first expected page may take after the fault's start
+ */
+public record Alerting(List<String> expected, String why, Duration detectWithin) {
+
+    /** The local goal to detect a fault (SC-OPS-1 allows 15 minutes to respond; a page within a minute leaves the rest to the on-call). */
+    public static final Duration LOCAL_GOAL = Duration.ofSeconds(60);
+
+    public Alerting {
+        expected = List.copyOf(expected);
+    }
+
+    public boolean silent() {
+        return expected.isEmpty();
+    }
+
+    /** From an experiment's {@code alerting} object ({@code expected}, {@code why}, optional {@code detectWithinSeconds}); null when absent. */
+    static Alerting from(JsonNode node, String experiment) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.path("expected").isArray()) {
+            throw new IllegalArgumentException(experiment + ": alerting.expected must be a list of alert names (empty: no alert may page)");
+        }
+        List<String> names = new ArrayList<>();
+        node.path("expected").forEach(n -> {
+            if (!n.isTextual() || n.asText().isBlank()) {
+                throw new IllegalArgumentException(experiment + ": alerting.expected holds a blank or non-text alert name");
+            }
+            names.add(n.asText());
+        });
+        JsonNode within = node.path("detectWithinSeconds");
+        if (!within.isMissingNode() && (!within.isNumber() || within.asDouble() <= 0)) {
+            throw new IllegalArgumentException(experiment + ": alerting.detectWithinSeconds must be a positive number");
+        }
+        return new Alerting(names, Experiment.text(node, "why", experiment + ": alerting"),
+                within.isMissingNode() ? LOCAL_GOAL : Duration.ofMillis(Math.round(within.asDouble() * 1000)));
+    }
+
+    /** A copy expecting other alerts (a self-test). */
+    public Alerting expecting(List<String> names) {
+        return new Alerting(names, why, detectWithin);
+    }
+}
