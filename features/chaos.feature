@@ -70,7 +70,7 @@ Feature: Fault-injection experiments: the service keeps its steady state through
     When the experiment "instance-killed" is run
     Then its steady-state hypothesis held
 
-  @AC-3.4 @AC-3.5 @NFR-OPS-1 @NFR-OPS-5 @SC-OPS-1 @local @destructive
+  @AC-3.4 @AC-3.5 @NFR-OPS-1 @NFR-OPS-5 @SC-OPS-1 @local @staging @destructive
   Scenario: The monitoring pages every fault that takes an instance out or breaks the steady state, and stays silent for the others
     Then every experiment so far paged the alerts it expects within its bound, each acknowledged by the on-call, and no other alert paged
 

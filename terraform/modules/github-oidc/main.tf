@@ -515,7 +515,7 @@ data "aws_iam_policy_document" "game_day" {
 
   statement {
     sid       = "ReadAlarms"
-    actions   = ["cloudwatch:DescribeAlarms"]
+    actions   = ["cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"]
     resources = ["${local.arn_prefix.cloudwatch}:alarm:${var.name}-*"]
   }
 

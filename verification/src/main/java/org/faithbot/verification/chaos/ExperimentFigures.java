@@ -100,7 +100,7 @@ public final class ExperimentFigures {
         for (Incident.Paged page : incident.paged()) {
             if (page.resolveSeconds() != null) {
                 figures.add(Figure.of(id + ": time to resolve (fault's end to " + page.alert() + " no longer firing)", page.resolveSeconds(), "s")
-                        .atMost(LocalDetection.RESOLVE_WITHIN.toSeconds()));
+                        .atMost(incident.resolveWithin().toSeconds()));
             }
         }
         figures.add(Figure.of(id + ": alerts missed (expected " + incident.alerting().expected() + ")", incident.missed().size(), "alerts").equalTo(0));
@@ -126,7 +126,7 @@ public final class ExperimentFigures {
         longest(figures, watched, "longest time to detect (fault to the page; local goal 60 s, SC-OPS-1: 15 min)", Incident.Paged::detectSeconds, 60);
         longest(figures, watched, "longest time to acknowledge (fault to the on-call's acknowledgement; SC-OPS-1: 15 min)", Incident.Paged::acknowledgeSeconds, 900);
         longest(figures, watched, "longest time to resolve (fault's end to the alert no longer firing)", Incident.Paged::resolveSeconds,
-                LocalDetection.RESOLVE_WITHIN.toSeconds());
+                incidents.getFirst().resolveWithin().toSeconds());
         return figures.stream().map(f -> f.when(conditions)).toList();
     }
 

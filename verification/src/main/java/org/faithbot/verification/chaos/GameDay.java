@@ -3,6 +3,7 @@ package org.faithbot.verification.chaos;
 import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.local.LocalMonitoring;
+import org.faithbot.verification.monitoring.AlertRules;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.settings.Settings;
 import org.faithbot.verification.target.Target;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.fis.FisClient;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,7 @@ public final class GameDay {
     private final Object instanceLock = new Object();
     private final List<AutoCloseable> clients = new ArrayList<>();
     private Detection detection;
+    private CloudWatchClient cloudWatch;
 
     private GameDay(Target target, Path projectRoot) {
         this.target = target;
@@ -68,15 +71,19 @@ public final class GameDay {
     private FisChaosDriver fisDriver() {
         Region region = Region.of(Settings.stagingRegion());
         FisClient fis = FisClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        CloudWatchClient cloudWatch = CloudWatchClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        cloudWatch = CloudWatchClient.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         clients.add(fis);
         clients.add(cloudWatch);
         return new FisChaosDriver(fis, new CloudWatchAlarmStates(cloudWatch), new FisChaosDriver.Settings(
-                Settings.setting("staging.name-prefix", "STAGING_NAME_PREFIX", null),
+                prefix(),
                 System.getProperty("chaos.fis.role-arn"),
                 Boolean.getBoolean("chaos.fis.create-templates"),
                 Duration.ofSeconds(Long.getLong("chaos.fis.poll-seconds", 5)),
                 "game-day-" + started.getEpochSecond()));
+    }
+
+    private static String prefix() {
+        return Settings.setting("staging.name-prefix", "STAGING_NAME_PREFIX", null);
     }
 
     public Target target() {
@@ -190,8 +197,7 @@ public final class GameDay {
 
     /**
      * The on-call watching the faults: locally Prometheus and Alertmanager (started with the first experiment, once they
-     * scrape every instance); none in staging yet (its alarms' history is not read), where the experiments' alerting is
-     * not judged.
+     * scrape every instance); in staging the CloudWatch alarms' history (when the name prefix is set).
      */
     private synchronized Optional<Detection> detection() {
         if (detection == null && "local".equals(target.name())) {
@@ -201,6 +207,9 @@ public final class GameDay {
                 System.out.println("[game day] Prometheus does not scrape every instance yet: the first experiment's alerts may come late");
             }
             detection = new LocalDetection(monitoring);
+        } else if (detection == null && cloudWatch != null && prefix() != null) {
+            detection = new AlarmHistoryDetection(new CloudWatchAlarmHistory(cloudWatch), prefix(), AlertRules.load(),
+                    Duration.ofSeconds(Long.getLong("chaos.alarm-history.poll-seconds", 15)), Clock.systemUTC());
         }
         return Optional.ofNullable(detection);
     }

@@ -27,7 +27,6 @@ public final class LocalDetection implements Detection {
     static final Duration RESOLVE_WITHIN = Duration.ofSeconds(60);
     /** An alert that began this long before the fault is an earlier incident's, not this fault's. */
     private static final Duration EARLIER = Duration.ofSeconds(5);
-    private static final Duration SC_OPS_1 = Duration.ofMinutes(15);
 
     private final LocalMonitoring monitoring;
     private final AutoCloseable subscription;
@@ -40,7 +39,7 @@ public final class LocalDetection implements Detection {
 
     private void onCall(LocalPager.Page page) {
         if (page.firing() && page.runbook().startsWith("docs/runbooks/")) {
-            acknowledgements.computeIfAbsent(key(page), k -> CompletableFuture.supplyAsync(() -> monitoring.acknowledge(page, SC_OPS_1),
+            acknowledgements.computeIfAbsent(key(page), k -> CompletableFuture.supplyAsync(() -> monitoring.acknowledge(page, Incident.SC_OPS_1),
                     r -> Thread.ofVirtual().start(r)));
         }
     }
@@ -57,8 +56,7 @@ public final class LocalDetection implements Detection {
         String monitoredBy = "Prometheus scraping every instance every 2 s and evaluating the alerting rules every 2 s (monitoring/alert-rules.yml),"
                 + " Alertmanager paging the harness (group_wait 1 s), the on-call acknowledging each page that names its runbook";
         if (alerting == null) {
-            return new Incident(null, List.of(), List.of(), List.of(new HypothesisCheck("the experiment declares the alerts its fault must page",
-                    "chaos-experiments/" + experiment.id() + ".json has no \"alerting\"", false)), List.of(), monitoredBy);
+            return Incident.undeclared(experiment, monitoredBy);
         }
         for (String name : alerting.expected()) {
             Duration left = Duration.between(Instant.now(), start.plus(alerting.detectWithin()));
@@ -94,37 +92,7 @@ public final class LocalDetection implements Detection {
         }
         closeIncidents();
         List<String> missed = alerting.expected().stream().filter(name -> paged.stream().noneMatch(p -> p.alert().equals(name))).toList();
-        return new Incident(alerting, paged, missed, checks(alerting, paged, missed), events, monitoredBy);
-    }
-
-    private static List<HypothesisCheck> checks(Alerting alerting, List<Incident.Paged> paged, List<String> missed) {
-        List<HypothesisCheck> checks = new ArrayList<>();
-        long within = alerting.detectWithin().toSeconds();
-        for (String name : alerting.expected()) {
-            Optional<Incident.Paged> page = paged.stream().filter(p -> p.alert().equals(name)).findFirst();
-            checks.add(new HypothesisCheck(String.format("the fault is detected: %s pages within %d s of its start, naming its runbook section", name, within),
-                    page.map(p -> String.format("paged %.1f s after the fault's start (runbook %s)", p.detectSeconds(), p.runbook()))
-                            .orElse("no alert: " + name + " did not page within " + within + " s"),
-                    page.isPresent() && page.get().detectSeconds() <= within && page.get().runbook().startsWith("docs/runbooks/")));
-            page.ifPresent(p -> checks.add(new HypothesisCheck(String.format("the on-call acknowledges %s within SC-OPS-1's 15 min", name),
-                    p.acknowledgeSeconds() == null ? "not acknowledged" : String.format("acknowledged %.1f s after the fault's start", p.acknowledgeSeconds()),
-                    p.acknowledgeSeconds() != null && p.acknowledgeSeconds() < SC_OPS_1.toSeconds())));
-        }
-        List<Incident.Paged> others = paged.stream().filter(p -> !p.expected()).toList();
-        checks.add(new HypothesisCheck(alerting.silent() ? "no alert pages: the service absorbs the fault (" + alerting.why() + ")"
-                : "no alert pages but " + String.join(", ", alerting.expected()),
-                others.isEmpty() ? "none other paged" : "paged: " + others.stream().map(p -> p.alert() + (p.instance().isEmpty() ? "" : " " + p.instance())
-                        + String.format(" after %.1f s", p.detectSeconds())).toList(), others.isEmpty()));
-        if (!paged.isEmpty()) {
-            checks.add(new HypothesisCheck(String.format("every alert that paged resolves within %d s of the fault's end", RESOLVE_WITHIN.toSeconds()),
-                    String.join("; ", paged.stream().map(p -> p.alert() + (p.resolveSeconds() == null ? " still firing"
-                            : String.format(" resolved %.1f s after", p.resolveSeconds()))).toList()),
-                    paged.stream().allMatch(p -> p.resolveSeconds() != null)));
-        }
-        if (!missed.isEmpty()) {
-            checks.add(new HypothesisCheck("no missed alert", "no alert: " + missed, false));
-        }
-        return checks;
+        return Incident.judged(alerting, paged, missed, events, monitoredBy, RESOLVE_WITHIN, true);
     }
 
     /** When each alert stopped firing in Prometheus, waiting up to {@link #RESOLVE_WITHIN} after {@code ended}. */

@@ -43,7 +43,8 @@ class ExperimentFiguresTest {
     }
 
     private static Incident incident(Alerting alerting, List<Incident.Paged> paged, List<String> missed, boolean held) {
-        return new Incident(alerting, paged, missed, List.of(new HypothesisCheck("alerting", "measured", held)), List.of("e"), "Prometheus");
+        return new Incident(alerting, paged, missed, List.of(new HypothesisCheck("alerting", "measured", held)), List.of("e"), "Prometheus",
+                java.time.Duration.ofSeconds(60));
     }
 
     @Test
