@@ -2,6 +2,7 @@ package org.faithbot.verification.chaos;
 
 import org.faithbot.verification.http.ChaosMonkey;
 import org.faithbot.verification.local.BackendServer;
+import org.faithbot.verification.local.CpuGroups;
 import org.faithbot.verification.local.Haproxy;
 import org.faithbot.verification.local.LocalTarget;
 import org.faithbot.verification.local.ManagedProcess;
@@ -239,6 +240,8 @@ public final class LocalChaosDriver implements ChaosDriver {
         }
         StressNg stress = StressNg.start(stressors, cpu, fault.duration().plusSeconds(2), log);
         undo.addFirst(stress);
+        // inside the instance's own CPU share, as FIS's stress runs inside the task (where cgroups are not writable: beside it)
+        CpuGroups.shared().join(instance.name(), stress.pid());
         active.event("started " + stress.commandLine() + " (PID " + stress.pid() + ")");
         active.facts.put("stress-ng", stress.commandLine());
         return active;

@@ -4,6 +4,7 @@ import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.load.LoadProfile;
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.load.SharedLoads;
+import org.faithbot.verification.local.CpuGroups;
 import org.faithbot.verification.target.Target;
 import org.faithbot.verification.traffic.ProbeTimeline;
 import org.faithbot.verification.traffic.TrafficProbe;
@@ -110,8 +111,9 @@ public final class DrillTraffic {
     }
 
     /** The load in words, for the figures' conditions. */
+    /** The load's conditions, and on the local target the CPU share each process had (a cgroup per process, as ECS's per task). */
     public String loadConditions() {
-        return loadConditions;
+        return target.local() ? loadConditions + "; " + CpuGroups.shared().describe() : loadConditions;
     }
 
     /** At the end of the scenario: the probe stopped, and the scenario's own load if it still runs (the shared one runs on). */

@@ -3,6 +3,8 @@ package org.faithbot.verification.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import org.faithbot.verification.local.CpuGroups;
+import org.faithbot.verification.local.CpuShares;
 import org.faithbot.verification.local.ProcessRegistry;
 import org.faithbot.verification.target.Target;
 
@@ -79,6 +81,7 @@ public final class GatlingRunner {
             throw new UncheckedIOException("cannot start the Gatling JVM: " + command, e);
         }
         ProcessRegistry.Registration registration = ProcessRegistry.shared().track("gatling-" + plan.name(), process, plan.simulation().getName());
+        CpuGroups.shared().place("gatling-" + plan.name(), process.pid(), CpuShares.Role.LOAD_INJECTOR);
         Thread killOnExit = new Thread(() -> kill(process), "gatling-teardown-" + process.pid());
         Runtime.getRuntime().addShutdownHook(killOnExit);
         System.out.printf("[load] %s: Gatling JVM %d started (%s)%n", plan.name(), process.pid(), plan.conditions());

@@ -2,6 +2,7 @@ package org.faithbot.verification.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.faithbot.verification.evidence.Figure;
+import org.faithbot.verification.local.CpuGroups;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,12 +108,15 @@ public final class LoadFigures {
         if (!costs.containsKey("dynalite")) {
             return List.of();
         }
+        CpuGroups groups = CpuGroups.shared();
         String how = "CPU of each process of the local target over the plateau, from /proc/PID/stat; dynalite is single-threaded (one core at most); "
-                + conditions();
+                + groups.describe() + "; " + conditions();
         List<Figure> figures = new ArrayList<>();
         costs.forEach((name, cost) -> {
             if (!name.equals("dynalite")) {
-                figures.add(Figure.of(name + " CPU under load", cost.cores(), "cores").rounded().when(how));
+                int shares = groups.sharesOf(name);
+                figures.add(Figure.of(name + " CPU under load" + (shares > 0 ? " (its CPU share: " + shares + " cpu.shares)" : ""), cost.cores(), "cores")
+                        .rounded().when(how));
             }
         });
         figures.add(Figure.of("local DynamoDB (dynalite) CPU, share of its one core", 100 * costs.get("dynalite").cores(), "%").rounded()

@@ -67,7 +67,7 @@ public final class Haproxy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ManagedProcess process = ManagedProcess.start("haproxy", List.of("haproxy", "-db", "-f", config.toString()),
+        ManagedProcess process = ManagedProcess.start("haproxy", CpuShares.Role.BALANCER, List.of("haproxy", "-db", "-f", config.toString()),
                 Map.of(), runDirectory.resolve("logs/haproxy.log"), registry, config.toString());
         Haproxy haproxy = new Haproxy(process, port, metricsPort, socket);
         haproxy.awaitSocket(Duration.ofSeconds(10));

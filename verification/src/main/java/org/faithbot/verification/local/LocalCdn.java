@@ -55,7 +55,7 @@ public final class LocalCdn {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ManagedProcess process = ManagedProcess.start("cdn", List.of("varnishd", "-F", "-n", work.toString(),
+        ManagedProcess process = ManagedProcess.start("cdn", CpuShares.Role.CDN, List.of("varnishd", "-F", "-n", work.toString(),
                         "-a", "127.0.0.1:" + port, "-T", "127.0.0.1:0", "-f", vcl.toString(), "-s", "malloc,64m",
                         "-p", "thread_pool_min=20", "-p", "thread_pool_max=500"),
                 Map.of(), runDirectory.resolve("logs/cdn.log"), registry, work.toString());

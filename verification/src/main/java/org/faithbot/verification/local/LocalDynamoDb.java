@@ -48,7 +48,7 @@ public final class LocalDynamoDb {
         // (16 MB) scavenges ran often enough to show in the benchmark (1,049 vs 980 turns/s)
         command.addAll(List.of("node", "--max-semi-space-size=64", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
-        ManagedProcess process = ManagedProcess.start("dynalite", command,
+        ManagedProcess process = ManagedProcess.start("dynalite", CpuShares.Role.DATABASE, command,
                 Map.of(), runDirectory.resolve("logs/dynalite.log"), registry, cli.toString());
         LocalDynamoDb db = new LocalDynamoDb(process, URI.create("http://127.0.0.1:" + port));
         db.awaitUp(Duration.ofSeconds(30));

@@ -76,10 +76,10 @@ public final class LocalMonitoring implements AutoCloseable {
             Path prometheusConfig = folder.resolve("prometheus.yml");
             Files.writeString(prometheusConfig, resource("monitoring/prometheus.yml").replace("${RULES_FILE}", rules.toString())
                     .replace("${ALERTMANAGER_PORT}", Integer.toString(alertmanagerPort)).replace("${TARGETS_FILE}", targets.toString()).replace("${BALANCER_TARGET}", balancerMetrics));
-            alertmanager = ManagedProcess.start("alertmanager", List.of("prometheus-alertmanager", "--config.file=" + alertmanagerConfig,
+            alertmanager = ManagedProcess.start("alertmanager", CpuShares.Role.MONITORING, List.of("prometheus-alertmanager", "--config.file=" + alertmanagerConfig,
                     "--storage.path=" + folder.resolve("alertmanager-data"), "--web.listen-address=127.0.0.1:" + alertmanagerPort,
                     "--cluster.listen-address="), Map.of(), runDirectory.resolve("logs/alertmanager.log"), registry, alertmanagerConfig.toString());
-            ManagedProcess prometheus = ManagedProcess.start("prometheus", List.of("prometheus", "--config.file=" + prometheusConfig,
+            ManagedProcess prometheus = ManagedProcess.start("prometheus", CpuShares.Role.MONITORING, List.of("prometheus", "--config.file=" + prometheusConfig,
                     "--storage.tsdb.path=" + folder.resolve("prometheus-data"), "--storage.tsdb.retention.time=2h",
                     "--web.listen-address=127.0.0.1:" + prometheusPort), Map.of(), runDirectory.resolve("logs/prometheus.log"), registry,
                     prometheusConfig.toString());

@@ -61,7 +61,7 @@ public final class LocalMoto {
                 COMMAND + " is not installed (pip install 'moto[server]==5.2.1'); the recovery drills need it"));
         int port = FreePort.onLoopback();
         List<String> command = List.of(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port));
-        ManagedProcess process = ManagedProcess.start(name, command, Map.of(), runDirectory.resolve("logs/" + name + ".log"),
+        ManagedProcess process = ManagedProcess.start(name, CpuShares.Role.AWS_EMULATOR, command, Map.of(), runDirectory.resolve("logs/" + name + ".log"),
                 registry, COMMAND + " -H 127.0.0.1 -p " + port);
         return new LocalMoto(process, URI.create("http://127.0.0.1:" + port));
     }

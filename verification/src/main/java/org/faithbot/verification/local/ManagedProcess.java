@@ -24,7 +24,7 @@ public final class ManagedProcess {
         this.registry = registry;
     }
 
-    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile,
+    static ManagedProcess start(String name, CpuShares.Role role, List<String> command, Map<String, String> environment, Path logFile,
                                 ProcessRegistry registry, String commandFragment) {
         try {
             Files.createDirectories(logFile.getParent());
@@ -34,6 +34,7 @@ public final class ManagedProcess {
             builder.environment().putAll(environment);
             Process process = builder.start();
             registry.register(name, process.pid(), commandFragment);
+            CpuGroups.shared().place(name, process.pid(), role);
             return new ManagedProcess(name, process, logFile, registry);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);

@@ -63,7 +63,7 @@ public final class ServiceInstance {
         command.add("-Dfaithbot.local-target=" + runDirectory);
         command.addAll(AotLaunch.arguments(jar, java, jvmOptions, withPort(arguments, 0, "aot-training"), registry));
         command.addAll(withPort(arguments, port, name));
-        ManagedProcess process = ManagedProcess.start(name, command, Map.of(),
+        ManagedProcess process = ManagedProcess.start(name, CpuShares.Role.SERVICE_TASK, command, Map.of(),
                 runDirectory.resolve("logs/" + name + ".log"), registry, "-Dfaithbot.local-target=" + runDirectory);
         return new ServiceInstance(name, port, process);
     }
