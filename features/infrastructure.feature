@@ -61,6 +61,7 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | alarms-watch-performance-degradation | p95 latency at 3 s or less, 5xx rate, unhealthy hosts, CPU, memory, throttling |
       | alarm-thresholds-as-required         | above 5 % of requests 5xx, above 80 % CPU or memory, no laxer value passed in   |
       | alarms-notify-the-team               | every alarm notifies the encrypted alert topic, which has subscribers          |
+      | alarms-from-one-definition           | alarms.yaml makes every alarm; the local Prometheus rules agree with it        |
 
   @NFR-OPS-1
   Scenario: Monitoring is automated: four dashboards and alarms that notify
@@ -68,6 +69,12 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | rule                 | what it checks                                                   |
       | four-dashboards      | executive, operations, security and performance dashboards exist |
       | every-alarm-notifies | no alarm is silent                                               |
+
+  @NFR-OPS-5
+  Scenario: Alarms do not fall silent and the alert topic pages around the clock
+    Then the infrastructure holds to these rules of NFR-OPS-5:
+      | rule                           | what it checks                                                                 |
+      | silence-is-an-outage-and-pages | missing data is breaching where silence is an outage; a pager on the topic     |
 
   @AC-4.1 @SC-SEC-2
   Scenario: Security groups let the internet reach the load balancer only, and the service only from it

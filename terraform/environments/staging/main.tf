@@ -34,6 +34,7 @@ module "platform" {
   bedrock_model_id         = var.bedrock_model_id
   jwt_rotation_lambda_name = var.jwt_rotation_lambda_name
   alert_email_addresses    = var.alert_email_addresses
+  alert_pager_endpoint     = var.alert_pager_endpoint
 
   deletion_protection           = true
   chaos_enabled                 = var.chaos_enabled

@@ -114,6 +114,18 @@ variable "jwt_rotation_lambda_name" {
   type        = string
 }
 
+variable "alert_pager_endpoint" {
+  description = "HTTPS endpoint of the pager (PagerDuty or Opsgenie CloudWatch integration URL) subscribed to the alert topic; empty: no pager."
+  type        = string
+  default     = ""
+  sensitive   = true
+
+  validation {
+    condition     = var.alert_pager_endpoint == "" || startswith(var.alert_pager_endpoint, "https://")
+    error_message = "The pager endpoint must be an https:// URL."
+  }
+}
+
 variable "alert_email_addresses" {
   description = "E-mail subscribers of the alert topic."
   type        = list(string)

@@ -1,22 +1,25 @@
 # Alarms. Every alarm is named "<name>-<key>"; the keys below are the contract used by the FIS
 # experiments (chaos-experiments/*.json stopConditions[].alarm), the deployment rollbacks and
-# the dashboards. Severity: critical (pages) or warning.
+# the dashboards. Each alarm's severity, threshold, comparison, missing-data treatment and runbook
+# section come from the one definition, alarms.yaml (local.alarm_definitions); this file says only
+# what each alarm measures.
 
 locals {
-  alarm_actions = [aws_sns_topic.alerts.arn]
-  tg_suffixes   = var.target_group_arn_suffixes
+  alarm_definitions = yamldecode(file("${path.module}/alarms.yaml")).alarms
+  alarm_actions     = [aws_sns_topic.alerts.arn]
+  tg_suffixes       = var.target_group_arn_suffixes
 }
 
 # --- ALB: 5xx error rate > 5 % (critical) ----------------------------------------------------
 
 resource "aws_cloudwatch_metric_alarm" "alb_5xx_rate" {
   alarm_name          = "${var.name}-alb-5xx-rate"
-  alarm_description   = "[CRITICAL] More than ${var.error_rate_threshold_percent}% of requests answered 5xx (ALB + targets)."
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.error_rate_threshold_percent
+  alarm_description   = "[${upper(local.alarm_definitions["alb-5xx-rate"].severity)}] More than ${local.alarm_definitions["alb-5xx-rate"].threshold}% of requests answered 5xx (ALB + targets). Runbook: ${local.alarm_definitions["alb-5xx-rate"].runbook}"
+  comparison_operator = local.alarm_definitions["alb-5xx-rate"].comparison
+  threshold           = local.alarm_definitions["alb-5xx-rate"].threshold
   evaluation_periods  = 3
   datapoints_to_alarm = 2
-  treat_missing_data  = "notBreaching"
+  treat_missing_data  = local.alarm_definitions["alb-5xx-rate"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
 
@@ -60,14 +63,14 @@ resource "aws_cloudwatch_metric_alarm" "alb_5xx_rate" {
     }
   }
 
-  tags = merge(var.tags, { Severity = "critical" })
+  tags = merge(var.tags, { Severity = local.alarm_definitions["alb-5xx-rate"].severity })
 }
 
 # --- ALB: p95 target response time > 3 s (critical) ------------------------------------------
 
 resource "aws_cloudwatch_metric_alarm" "alb_p95_latency" {
   alarm_name          = "${var.name}-alb-p95-latency"
-  alarm_description   = "[CRITICAL] p95 target response time above ${var.p95_latency_threshold_seconds} s (NFR: chat p95 < 3 s)."
+  alarm_description   = "[${upper(local.alarm_definitions["alb-p95-latency"].severity)}] p95 target response time above ${local.alarm_definitions["alb-p95-latency"].threshold} s (NFR: chat p95 < 3 s). Runbook: ${local.alarm_definitions["alb-p95-latency"].runbook}"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "TargetResponseTime"
   dimensions          = { LoadBalancer = var.alb_arn_suffix }
@@ -75,24 +78,24 @@ resource "aws_cloudwatch_metric_alarm" "alb_p95_latency" {
   period              = 60
   evaluation_periods  = 5
   datapoints_to_alarm = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.p95_latency_threshold_seconds
-  treat_missing_data  = "notBreaching"
+  comparison_operator = local.alarm_definitions["alb-p95-latency"].comparison
+  threshold           = local.alarm_definitions["alb-p95-latency"].threshold
+  treat_missing_data  = local.alarm_definitions["alb-p95-latency"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
-  tags                = merge(var.tags, { Severity = "critical" })
+  tags                = merge(var.tags, { Severity = local.alarm_definitions["alb-p95-latency"].severity })
 }
 
 # --- ALB: unhealthy hosts > 0 in either target group (critical) ------------------------------
 
 resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts" {
   alarm_name          = "${var.name}-alb-unhealthy-hosts"
-  alarm_description   = "[CRITICAL] At least one target of the blue or green target group is unhealthy."
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
+  alarm_description   = "[${upper(local.alarm_definitions["alb-unhealthy-hosts"].severity)}] At least one target of the blue or green target group is unhealthy. Runbook: ${local.alarm_definitions["alb-unhealthy-hosts"].runbook}"
+  comparison_operator = local.alarm_definitions["alb-unhealthy-hosts"].comparison
+  threshold           = local.alarm_definitions["alb-unhealthy-hosts"].threshold
   evaluation_periods  = 3
   datapoints_to_alarm = 2
-  treat_missing_data  = "notBreaching"
+  treat_missing_data  = local.alarm_definitions["alb-unhealthy-hosts"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
 
@@ -125,19 +128,19 @@ resource "aws_cloudwatch_metric_alarm" "alb_unhealthy_hosts" {
     }
   }
 
-  tags = merge(var.tags, { Severity = "critical" })
+  tags = merge(var.tags, { Severity = local.alarm_definitions["alb-unhealthy-hosts"].severity })
 }
 
 # --- ALB: no healthy host at all (critical, the "system down" alarm) -------------------------
 
 resource "aws_cloudwatch_metric_alarm" "alb_no_healthy_hosts" {
   alarm_name          = "${var.name}-alb-no-healthy-hosts"
-  alarm_description   = "[CRITICAL] System down: no healthy target behind the load balancer."
-  comparison_operator = "LessThanThreshold"
-  threshold           = 1
+  alarm_description   = "[${upper(local.alarm_definitions["alb-no-healthy-hosts"].severity)}] System down: no healthy target behind the load balancer. Runbook: ${local.alarm_definitions["alb-no-healthy-hosts"].runbook}"
+  comparison_operator = local.alarm_definitions["alb-no-healthy-hosts"].comparison
+  threshold           = local.alarm_definitions["alb-no-healthy-hosts"].threshold
   evaluation_periods  = 2
   datapoints_to_alarm = 2
-  treat_missing_data  = "breaching"
+  treat_missing_data  = local.alarm_definitions["alb-no-healthy-hosts"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
 
@@ -170,14 +173,14 @@ resource "aws_cloudwatch_metric_alarm" "alb_no_healthy_hosts" {
     }
   }
 
-  tags = merge(var.tags, { Severity = "critical" })
+  tags = merge(var.tags, { Severity = local.alarm_definitions["alb-no-healthy-hosts"].severity })
 }
 
 # --- ECS: CPU / memory > 80 % (warning) ------------------------------------------------------
 
 resource "aws_cloudwatch_metric_alarm" "ecs_cpu_high" {
   alarm_name          = "${var.name}-ecs-cpu-high"
-  alarm_description   = "[WARNING] Service CPU above ${var.resource_utilisation_threshold_percent}% (auto scaling targets 60%)."
+  alarm_description   = "[${upper(local.alarm_definitions["ecs-cpu-high"].severity)}] Service CPU above ${local.alarm_definitions["ecs-cpu-high"].threshold}% (auto scaling targets 60%). Runbook: ${local.alarm_definitions["ecs-cpu-high"].runbook}"
   namespace           = "AWS/ECS"
   metric_name         = "CPUUtilization"
   dimensions          = { ClusterName = var.ecs_cluster_name, ServiceName = var.ecs_service_name }
@@ -185,17 +188,17 @@ resource "aws_cloudwatch_metric_alarm" "ecs_cpu_high" {
   period              = 60
   evaluation_periods  = 5
   datapoints_to_alarm = 4
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.resource_utilisation_threshold_percent
-  treat_missing_data  = "notBreaching"
+  comparison_operator = local.alarm_definitions["ecs-cpu-high"].comparison
+  threshold           = local.alarm_definitions["ecs-cpu-high"].threshold
+  treat_missing_data  = local.alarm_definitions["ecs-cpu-high"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
-  tags                = merge(var.tags, { Severity = "warning" })
+  tags                = merge(var.tags, { Severity = local.alarm_definitions["ecs-cpu-high"].severity })
 }
 
 resource "aws_cloudwatch_metric_alarm" "ecs_memory_high" {
   alarm_name          = "${var.name}-ecs-memory-high"
-  alarm_description   = "[WARNING] Service memory above ${var.resource_utilisation_threshold_percent}%."
+  alarm_description   = "[${upper(local.alarm_definitions["ecs-memory-high"].severity)}] Service memory above ${local.alarm_definitions["ecs-memory-high"].threshold}%. Runbook: ${local.alarm_definitions["ecs-memory-high"].runbook}"
   namespace           = "AWS/ECS"
   metric_name         = "MemoryUtilization"
   dimensions          = { ClusterName = var.ecs_cluster_name, ServiceName = var.ecs_service_name }
@@ -203,12 +206,12 @@ resource "aws_cloudwatch_metric_alarm" "ecs_memory_high" {
   period              = 60
   evaluation_periods  = 5
   datapoints_to_alarm = 4
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.resource_utilisation_threshold_percent
-  treat_missing_data  = "notBreaching"
+  comparison_operator = local.alarm_definitions["ecs-memory-high"].comparison
+  threshold           = local.alarm_definitions["ecs-memory-high"].threshold
+  treat_missing_data  = local.alarm_definitions["ecs-memory-high"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
-  tags                = merge(var.tags, { Severity = "warning" })
+  tags                = merge(var.tags, { Severity = local.alarm_definitions["ecs-memory-high"].severity })
 }
 
 # --- DynamoDB: throttles and system errors per table (critical) ------------------------------
@@ -217,12 +220,12 @@ resource "aws_cloudwatch_metric_alarm" "dynamodb_throttles" {
   for_each = var.dynamodb_table_names
 
   alarm_name          = "${var.name}-dynamodb-throttles-${each.key}"
-  alarm_description   = "[CRITICAL] Read or write requests to ${each.value} are throttled."
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
+  alarm_description   = "[${upper(local.alarm_definitions["dynamodb-throttles"].severity)}] Read or write requests to ${each.value} are throttled. Runbook: ${local.alarm_definitions["dynamodb-throttles"].runbook}"
+  comparison_operator = local.alarm_definitions["dynamodb-throttles"].comparison
+  threshold           = local.alarm_definitions["dynamodb-throttles"].threshold
   evaluation_periods  = 5
   datapoints_to_alarm = 2
-  treat_missing_data  = "notBreaching"
+  treat_missing_data  = local.alarm_definitions["dynamodb-throttles"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
 
@@ -255,19 +258,19 @@ resource "aws_cloudwatch_metric_alarm" "dynamodb_throttles" {
     }
   }
 
-  tags = merge(var.tags, { Severity = "critical" })
+  tags = merge(var.tags, { Severity = local.alarm_definitions["dynamodb-throttles"].severity })
 }
 
 resource "aws_cloudwatch_metric_alarm" "dynamodb_system_errors" {
   for_each = var.dynamodb_table_names
 
   alarm_name          = "${var.name}-dynamodb-system-errors-${each.key}"
-  alarm_description   = "[CRITICAL] DynamoDB returns system errors (HTTP 500) for ${each.value}."
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
+  alarm_description   = "[${upper(local.alarm_definitions["dynamodb-system-errors"].severity)}] DynamoDB returns system errors (HTTP 500) for ${each.value}. Runbook: ${local.alarm_definitions["dynamodb-system-errors"].runbook}"
+  comparison_operator = local.alarm_definitions["dynamodb-system-errors"].comparison
+  threshold           = local.alarm_definitions["dynamodb-system-errors"].threshold
   evaluation_periods  = 5
   datapoints_to_alarm = 2
-  treat_missing_data  = "notBreaching"
+  treat_missing_data  = local.alarm_definitions["dynamodb-system-errors"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
 
@@ -292,7 +295,7 @@ resource "aws_cloudwatch_metric_alarm" "dynamodb_system_errors" {
     }
   }
 
-  tags = merge(var.tags, { Severity = "critical" })
+  tags = merge(var.tags, { Severity = local.alarm_definitions["dynamodb-system-errors"].severity })
 }
 
 # --- Deployments: failed or rolled back deployments (warning) --------------------------------
@@ -382,18 +385,18 @@ resource "aws_cloudwatch_log_metric_filter" "deployment_failures" {
 
 resource "aws_cloudwatch_metric_alarm" "deployment_failed" {
   alarm_name          = "${var.name}-deployment-failed"
-  alarm_description   = "[WARNING] A deployment failed, was stopped or was rolled back."
+  alarm_description   = "[${upper(local.alarm_definitions["deployment-failed"].severity)}] A deployment failed, was stopped or was rolled back. Runbook: ${local.alarm_definitions["deployment-failed"].runbook}"
   namespace           = local.custom_namespace
   metric_name         = "DeploymentFailures"
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  treat_missing_data  = "notBreaching"
+  comparison_operator = local.alarm_definitions["deployment-failed"].comparison
+  threshold           = local.alarm_definitions["deployment-failed"].threshold
+  treat_missing_data  = local.alarm_definitions["deployment-failed"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
-  tags                = merge(var.tags, { Severity = "warning" })
+  tags                = merge(var.tags, { Severity = local.alarm_definitions["deployment-failed"].severity })
 
   depends_on = [aws_cloudwatch_log_metric_filter.deployment_failures]
 }
@@ -415,18 +418,18 @@ resource "aws_cloudwatch_log_metric_filter" "auth_failures" {
 
 resource "aws_cloudwatch_metric_alarm" "auth_failures" {
   alarm_name          = "${var.name}-auth-failures-spike"
-  alarm_description   = "[WARNING] More than ${var.auth_failure_threshold} failed authentications in 5 minutes (possible credential stuffing)."
+  alarm_description   = "[${upper(local.alarm_definitions["auth-failures-spike"].severity)}] More than ${local.alarm_definitions["auth-failures-spike"].threshold} failed authentications in 5 minutes (possible credential stuffing). Runbook: ${local.alarm_definitions["auth-failures-spike"].runbook}"
   namespace           = local.custom_namespace
   metric_name         = "AuthenticationFailures"
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.auth_failure_threshold
-  treat_missing_data  = "notBreaching"
+  comparison_operator = local.alarm_definitions["auth-failures-spike"].comparison
+  threshold           = local.alarm_definitions["auth-failures-spike"].threshold
+  treat_missing_data  = local.alarm_definitions["auth-failures-spike"].missing_data
   alarm_actions       = local.alarm_actions
   ok_actions          = local.alarm_actions
-  tags                = merge(var.tags, { Severity = "warning" })
+  tags                = merge(var.tags, { Severity = local.alarm_definitions["auth-failures-spike"].severity })
 
   depends_on = [aws_cloudwatch_log_metric_filter.auth_failures]
 }
@@ -447,10 +450,6 @@ locals {
     { for k, a in aws_cloudwatch_metric_alarm.dynamodb_system_errors : "dynamodb-system-errors-${k}" => a },
   )
 
-  critical_alarm_keys = [
-    "alb-5xx-rate",
-    "alb-p95-latency",
-    "alb-unhealthy-hosts",
-    "alb-no-healthy-hosts",
-  ]
+  # the critical alarms of the definition that exist once (the dashboards' alarm status widget)
+  critical_alarm_keys = [for k, d in local.alarm_definitions : k if d.severity == "critical" && !try(d.per_table, false) && contains(keys(local.alarms), k)]
 }

@@ -76,6 +76,17 @@ resource "aws_sns_topic_policy" "alerts" {
   policy = data.aws_iam_policy_document.alerts.json
 }
 
+# The pager: an HTTPS endpoint (PagerDuty's or Opsgenie's CloudWatch integration URL) that pages the on-call
+# engineer around the clock (NFR-OPS-5); set per environment (TF_VAR_alert_pager_endpoint), created when set.
+resource "aws_sns_topic_subscription" "pager" {
+  count = var.alert_pager_endpoint == "" ? 0 : 1
+
+  topic_arn              = aws_sns_topic.alerts.arn
+  protocol               = "https"
+  endpoint               = var.alert_pager_endpoint
+  endpoint_auto_confirms = true
+}
+
 resource "aws_sns_topic_subscription" "email" {
   for_each = toset(var.alert_email_addresses)
 

@@ -8,6 +8,18 @@ variable "kms_key_arn" {
   type        = string
 }
 
+variable "alert_pager_endpoint" {
+  description = "HTTPS endpoint of the pager (PagerDuty or Opsgenie CloudWatch integration URL) subscribed to the alert topic; empty: no pager."
+  type        = string
+  default     = ""
+  sensitive   = true
+
+  validation {
+    condition     = var.alert_pager_endpoint == "" || startswith(var.alert_pager_endpoint, "https://")
+    error_message = "The pager endpoint must be an https:// URL."
+  }
+}
+
 variable "alert_email_addresses" {
   description = "E-mail subscribers of the alert topic (each confirms by mail)."
   type        = list(string)
@@ -63,9 +75,14 @@ variable "auth_failure_log_pattern" {
 }
 
 variable "auth_failure_threshold" {
-  description = "Failed authentications per 5 minutes that raise the security alarm."
+  description = "Failed authentications per 5 minutes drawn on the security dashboard; the alarm takes its threshold from alarms.yaml, which this must equal."
   type        = number
   default     = 50
+
+  validation {
+    condition     = var.auth_failure_threshold == local.alarm_definitions["auth-failures-spike"].threshold
+    error_message = "The alarm thresholds are defined once, in alarms.yaml (auth-failures-spike); this variable only draws the dashboards' line and must equal it."
+  }
 }
 
 variable "regional_web_acl_name" {
@@ -91,21 +108,36 @@ variable "cloudfront_distribution_id" {
 }
 
 variable "error_rate_threshold_percent" {
-  description = "5xx rate (%) that raises the critical alarm."
+  description = "5xx rate (%) of the critical alarm as the dashboards draw it; the alarm takes its threshold from alarms.yaml, which this must equal."
   type        = number
   default     = 5
+
+  validation {
+    condition     = var.error_rate_threshold_percent == local.alarm_definitions["alb-5xx-rate"].threshold
+    error_message = "The alarm thresholds are defined once, in alarms.yaml (alb-5xx-rate); this variable only draws the dashboards' line and must equal it."
+  }
 }
 
 variable "p95_latency_threshold_seconds" {
-  description = "p95 target response time (s) that raises the critical alarm."
+  description = "p95 target response time (s) as the dashboards draw it; the alarm takes its threshold from alarms.yaml, which this must equal."
   type        = number
   default     = 3
+
+  validation {
+    condition     = var.p95_latency_threshold_seconds == local.alarm_definitions["alb-p95-latency"].threshold
+    error_message = "The alarm thresholds are defined once, in alarms.yaml (alb-p95-latency); this variable only draws the dashboards' line and must equal it."
+  }
 }
 
 variable "resource_utilisation_threshold_percent" {
-  description = "CPU / memory utilisation (%) that raises the warning alarms."
+  description = "CPU / memory utilisation (%) as the dashboards draw it; the alarms take their thresholds from alarms.yaml, which this must equal."
   type        = number
   default     = 80
+
+  validation {
+    condition     = var.resource_utilisation_threshold_percent == local.alarm_definitions["ecs-cpu-high"].threshold
+    error_message = "The alarm thresholds are defined once, in alarms.yaml (ecs-cpu-high); this variable only draws the dashboards' line and must equal it."
+  }
 }
 
 variable "log_retention_days" {

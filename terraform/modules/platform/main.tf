@@ -100,6 +100,7 @@ module "monitoring" {
   name                        = local.name
   kms_key_arn                 = module.kms.key_arn
   alert_email_addresses       = var.alert_email_addresses
+  alert_pager_endpoint        = var.alert_pager_endpoint
   alb_arn_suffix              = module.alb.alb_arn_suffix
   target_group_arn_suffixes   = module.alb.target_group_arn_suffixes
   ecs_cluster_name            = "${local.name}-cluster"

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 final class Module {
 
     private static final Pattern LOCAL_OR_VAR = Pattern.compile("\\$\\{(local|var)\\.([A-Za-z0-9_-]+)}");
+    /** A path into a decoded local: {@code local.alarm_definitions["alb-5xx-rate"].threshold}. */
+    private static final Pattern LOCAL_PATH = Pattern.compile("local\\.([A-Za-z0-9_]+)((?:\\[\"[^\"]+\"]|\\.[A-Za-z0-9_-]+)+)");
+    private static final Pattern PATH_STEP = Pattern.compile("\\[\"([^\"]+)\"]|\\.([A-Za-z0-9_-]+)");
 
     private final String directory;
     private final List<TfBlock> blocks = new ArrayList<>();
@@ -27,6 +30,7 @@ final class Module {
     private final Map<String, String> localFiles = new LinkedHashMap<>();
     private final List<JsonNode> terraformSettings = new ArrayList<>();
     private final Map<String, JsonNode> tfvars = new LinkedHashMap<>();
+    private final Map<String, JsonNode> decoded = new LinkedHashMap<>();
     private String settingsFile = "";
     private String tfvarsFile = "";
 
@@ -123,6 +127,30 @@ final class Module {
         return locals;
     }
 
+    /** Sets what a local decodes a file of the module to ({@code yamldecode(file("${path.module}/alarms.yaml"))}). */
+    void decoded(String local, JsonNode data) {
+        decoded.put(local, data);
+    }
+
+    /** The data a local decodes from a file of the module, or empty when the local is not one. */
+    Optional<JsonNode> decoded(String local) {
+        return Optional.ofNullable(decoded.get(local));
+    }
+
+    /** The value {@code local.x["key"].field} stands for when local.x is decoded data; empty otherwise. */
+    Optional<JsonNode> decodedValue(String expression) {
+        Matcher m = LOCAL_PATH.matcher(expression.strip());
+        if (!m.matches() || !decoded.containsKey(m.group(1))) {
+            return Optional.empty();
+        }
+        JsonNode node = decoded.get(m.group(1));
+        Matcher step = PATH_STEP.matcher(m.group(2));
+        while (step.find() && node != null) {
+            node = node.get(step.group(1) != null ? step.group(1) : step.group(2));
+        }
+        return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+    }
+
     String localFile(String name) {
         return localFiles.getOrDefault(name, directory);
     }
@@ -173,11 +201,15 @@ final class Module {
         return best;
     }
 
-    /** A number: a literal, or {@code var.x} with a literal default. */
+    /** A number: a literal, {@code var.x} with a literal default, or a value of decoded data ({@code local.x["k"].threshold}). */
     OptionalDouble number(JsonNode value) {
         OptionalDouble literal = Expr.literalNumber(value);
         if (literal.isPresent()) {
             return literal;
+        }
+        Optional<JsonNode> fromData = Expr.expression(value).flatMap(this::decodedValue);
+        if (fromData.isPresent()) {
+            return Expr.literalNumber(fromData.get());
         }
         return Expr.expression(value).filter(e -> e.matches("var\\.[A-Za-z0-9_-]+"))
                 .map(e -> Expr.literalNumber(variableDefault(e.substring(4))))
@@ -212,8 +244,12 @@ final class Module {
         return current;
     }
 
-    /** A string value: a literal, or an expression expanded as far as {@link #expand} goes. */
+    /** A string value: a literal, a value of decoded data, or an expression expanded as far as {@link #expand} goes. */
     String string(JsonNode value) {
+        Optional<JsonNode> fromData = Expr.expression(value).flatMap(this::decodedValue);
+        if (fromData.isPresent() && fromData.get().isValueNode()) {
+            return fromData.get().asText();
+        }
         return expand(Expr.text(value));
     }
 

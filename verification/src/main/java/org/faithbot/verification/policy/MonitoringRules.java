@@ -27,7 +27,16 @@ final class MonitoringRules {
         return List.of(new PolicyRule("alarm-thresholds-as-required", "AC-3.5",
                 "the 5xx-rate alarm fires above 5 % of requests, CPU and memory above 80 %, p95 latency above 3 s; callers of the monitoring "
                         + "module pass no laxer threshold",
-                MonitoringRules::thresholdsAsRequired));
+                MonitoringRules::thresholdsAsRequired),
+                new PolicyRule("alarms-from-one-definition", "AC-3.5",
+                        "every CloudWatch alarm takes severity, threshold, comparison and missing data from alarms.yaml, with the requirement's "
+                                + "severities; every Prometheus rule of the local target agrees with it, threshold by threshold; every runbook "
+                                + "section named exists",
+                        AlarmDefinitionRules::oneDefinition),
+                new PolicyRule("silence-is-an-outage-and-pages", "NFR-OPS-5",
+                        "the alarms where silence means an outage treat missing data as breaching; the alert topic has a paging "
+                                + "(HTTPS) subscription set from the environments",
+                        AlarmDefinitionRules::silencePages));
     }
 
     static void thresholdsAsRequired(PolicyInputs in, Check check) {
@@ -75,9 +84,9 @@ final class MonitoringRules {
 
     private static void requireAtMost(Check check, TfBlock alarm, double limit, String what) {
         OptionalDouble threshold = alarm.module().number(alarm.attr("threshold"));
-        String operator = alarm.text("comparison_operator");
+        String operator = alarm.module().string(alarm.attr("comparison_operator"));
         check.require(threshold.isPresent() && threshold.getAsDouble() <= limit, alarm.file(), alarm.address(), "threshold",
-                "the alarm must fire above " + limit + " " + what + ", not at " + alarm.text("threshold"));
+                "the alarm must fire above " + limit + " " + what + ", not at " + (threshold.isPresent() ? threshold.getAsDouble() : alarm.text("threshold")));
         check.require(operator.startsWith("GreaterThan"), alarm.file(), alarm.address(), "comparison_operator",
                 "the alarm must fire when the value rises above its threshold, not " + operator);
     }

@@ -1,6 +1,8 @@
 package org.faithbot.verification.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +56,36 @@ public final class TerraformConfig {
             String display = projectRoot.relativize(file).toString().replace('\\', '/');
             modules.computeIfAbsent(directory, Module::new).addFile(display, tree);
         });
+        modules.values().forEach(module -> decodeFiles(terraform, module));
         return new TerraformConfig(projectRoot, modules, files.size());
+    }
+
+    /** A local written {@code yamldecode(file("${path.module}/F"))} (or jsondecode), optionally followed by {@code .attr}. */
+    private static final Pattern DECODED_FILE = Pattern.compile(
+            "^\\$\\{(?:yamldecode|jsondecode)\\(file\\(\"\\$\\{path\\.module}/([^\"]+)\"\\)\\)((?:\\.[A-Za-z0-9_-]+)*)}$");
+
+    /** Reads the file each such local decodes, so the rules see the data Terraform will (the alarms' one definition). */
+    private static void decodeFiles(Path terraform, Module module) {
+        module.locals().forEach((name, value) -> {
+            Matcher m = DECODED_FILE.matcher(Expr.text(value).strip());
+            if (!m.matches()) {
+                return;
+            }
+            Path file = terraform.resolve(module.directory()).resolve(m.group(1));
+            try {
+                JsonNode data = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+                for (String step : m.group(2).split("\\.")) {
+                    if (!step.isEmpty()) {
+                        data = data == null ? null : data.get(step);
+                    }
+                }
+                if (data != null) {
+                    module.decoded(name, data);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("local." + name + " of terraform/" + module.directory() + " decodes " + file + ", which cannot be read", e);
+            }
+        });
     }
 
     public Path projectRoot() {

@@ -13,14 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A copy of the repository's checked files (terraform/, .github/, features/, the service's table definition and
- * Dockerfile, chaos-experiments/, tools/package.json, bin/setup.sh, the harness's pom and self-tests) in a temporary directory, where a test plants one violation and runs the
+ * Dockerfile, chaos-experiments/, tools/package.json, bin/setup.sh, the harness's pom and self-tests, the local target's
+ * alerting rules and the runbooks) in a temporary directory, where a test plants one violation and runs the
  * rules against the copy. The Node tools still come from the real project root.
  */
 final class PlantedRepository {
 
     private static final List<String> COPIED = List.of("terraform", ".github", "chaos-experiments", "features",
             "service/src/main/resources/dynamodb/tables.json", "service/Dockerfile", "tools/package.json", "bin/setup.sh",
-            "verification/pom.xml", "verification/src/test/java/org/faithbot/verification/selftest");
+            "verification/pom.xml", "verification/src/test/java/org/faithbot/verification/selftest",
+            "verification/src/main/resources/monitoring/alert-rules.yml", "docs/runbooks");
 
     private final Path root;
 
