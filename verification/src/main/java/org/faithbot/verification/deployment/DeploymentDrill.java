@@ -1,6 +1,7 @@
 package org.faithbot.verification.deployment;
 
 import org.faithbot.verification.comparison.LatencyComparison;
+import org.faithbot.verification.comparison.Tolerance;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.load.GatlingStats;
 import org.faithbot.verification.load.LoadRun;
@@ -25,8 +26,9 @@ import java.util.stream.IntStream;
 public final class DeploymentDrill {
 
     /**
-     * The probe's window before a release, whose requests the p95 after it is held against: 10 s, about 160 probe
-     * requests ({@link PostDeploymentValidation#MIN_SAMPLES}). With 3 s (24 requests) the p95 was the second-slowest
+     * The probe's window before a release, whose requests the p95 after it is held against: at least 10 s, grown until
+     * it holds {@link PostDeploymentValidation#MIN_SAMPLES} probe requests (200; 8 probe users send about 160 in 10 s),
+     * up to {@link PostDeploymentValidation#MAX_WINDOW}. With 3 s (24 requests) the p95 was the second-slowest
      * request, and with 43 requests after it the third-slowest: on 2026-12-01's slow host a 500-member drill measured
      * 150 ms before while the load's own p95 was 721 ms, and then failed a release whose p95 after (769 ms) was the
      * load's usual one.
@@ -34,7 +36,7 @@ public final class DeploymentDrill {
     public static final Duration BEFORE_WINDOW = Duration.ofSeconds(10);
     /** The same for a good blue-green release. */
     public static final Duration BLUE_GREEN_BEFORE_WINDOW = BEFORE_WINDOW;
-    /** How long, at least, the metrics are watched by the validation after a deployment or a rollback (the window grows to 160 requests). */
+    /** How long, at least, the metrics are watched by the validation after a deployment or a rollback (the window grows to 200 requests). */
     public static final Duration VALIDATION_WINDOW = Duration.ofSeconds(3);
     /**
      * After a deployment the probe's p95 may be at most 1.5 x the one before, + 500 ms: the new release's JVMs are
@@ -134,6 +136,11 @@ public final class DeploymentDrill {
         deployments.awaitStartUps(launched);
         Instant from = Instant.now();
         traffic.runFor(baseline);
+        // the window grows until it holds the requests a p95 needs, up to the validation's longest window
+        while (traffic.timeline().count(from, Instant.now()) < PostDeploymentValidation.MIN_SAMPLES
+                && Duration.between(from, Instant.now()).compareTo(PostDeploymentValidation.MAX_WINDOW) < 0) {
+            traffic.runFor(Duration.ofSeconds(1));
+        }
         before = new PostDeploymentValidation.ProbeWindow(traffic.timeline(), from, Instant.now());
         serversBefore = deployments.balancer().servers();
         countedBefore = deployments.balancer().frontend();
@@ -250,7 +257,7 @@ public final class DeploymentDrill {
     private Validation validate(Predicate<String> version, String serving) {
         PostDeploymentValidation.Result result = deployments.validation().validate(version, serving, traffic.probe(),
                 new PostDeploymentValidation.ProbeWindow(traffic.timeline(), before.from(), before.to()), VALIDATION_WINDOW,
-                P95_TOLERANCE, P95_SLACK_MILLIS);
+                Tolerance.linear(P95_TOLERANCE, P95_SLACK_MILLIS));
         LatencyComparison comparison = result.comparison();
         String conditions = "after " + outcome.plan().describe() + " (" + outcome.result() + "): " + result.checks().stream()
                 .map(c -> c.name() + (c.passed() ? " passed" : " FAILED")).toList() + "; " + traffic.loadConditions();
@@ -267,9 +274,9 @@ public final class DeploymentDrill {
                         + "degradation, at most the p95 before, %.0f ms over %d requests; tolerance %.1f x before + %.0f ms = %.0f ms)", after,
                         comparison.beforeMillis(), comparison.beforeSamples(), P95_TOLERANCE, P95_SLACK_MILLIS, comparison.limitMillis()),
                 comparison.afterMillis(), "ms").when(comparison.describe() + "; " + tolerance)));
-        if (comparison.verdict() == LatencyComparison.Verdict.TOO_FEW_SAMPLES) {
+        if (comparison.verdict() == LatencyComparison.Verdict.NOT_ENOUGH_SAMPLES) {
             figures.add(DrillFigure.of(DrillFigure.VALIDATION_P95, Figure.of("probe requests in the windows before and after " + after
-                    + " (the fewer of the two)", Math.min(comparison.beforeSamples(), comparison.afterSamples()), "requests")
+                    + " (the fewer of the two; not enough samples to judge the p95)", Math.min(comparison.beforeSamples(), comparison.afterSamples()), "requests")
                     .atLeast(PostDeploymentValidation.MIN_SAMPLES).when(comparison.describe() + "; " + tolerance)));
         } else {
             figures.add(DrillFigure.of(DrillFigure.VALIDATION_P95, Figure.of(String.format(Locale.ROOT, "excess of the probe p95 after %s over its "

@@ -1,5 +1,7 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.comparison.LatencyComparison;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -217,27 +219,35 @@ final class DeploymentRun {
         return server;
     }
 
-    /** What the previous release did over a short window just before a switch: its error rate and chat p95. */
+    /**
+     * What the previous release did over a window just before a switch: its error rate and chat requests. The window
+     * lasts the settings' baseline window, and grows (up to the longest bake) until it holds the chat requests the
+     * comparison scheme needs for a p95 ({@link LatencyComparison#minSamples}); with fewer, the post-switch gate holds the
+     * new release's p95 against the SLO alone, and says so.
+     */
     ServerMetrics previousReleaseWindow() {
         Map<String, ServerMetrics> start = metrics.read(oldServers);
+        Instant begin = Instant.now();
         pause(settings.baselineWindow());
         ServerMetrics window = ServerMetrics.change(metrics.read(oldServers), start, oldServers);
-        double p95 = p95(window);
-        note("previous release over %d s: %d responses, %.2f %% failed, chat p95 %s (%d chat requests)", settings.baselineWindow().toSeconds(),
-                window.responses(), window.errorPercent(), Double.isNaN(p95) ? "n/a" : String.format(Locale.ROOT, "%.0f ms", p95),
+        while (window.chatLatency().count() < LatencyComparison.minSamples(95)
+                && Duration.between(begin, Instant.now()).compareTo(settings.maxBake()) < 0) {
+            pause(settings.interval());
+            window = ServerMetrics.change(metrics.read(oldServers), start, oldServers);
+        }
+        note("previous release over %.1f s: %d responses, %.2f %% failed, chat p95 %s (%d chat requests)",
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0, window.responses(), window.errorPercent(),
+                window.chatLatency().count() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ms", window.chatLatency().p95Millis()),
                 window.chatLatency().count());
         return window;
-    }
-
-    double p95(ServerMetrics window) {
-        return window == null || window.chatLatency().count() < settings.thresholds().minLatencySamples()
-                ? Double.NaN : window.chatLatency().p95Millis();
     }
 
     /**
      * Judges the candidate servers over one bake window on live metrics; fails the deployment as soon as the gate
      * does. The previous release's figures come from {@code baselineServers} over the same window, or are
-     * {@code previousWindow}'s. Returns what the baseline servers did over the window (null when there were none).
+     * {@code previousWindow}'s. The window lasts the step's bake, and grows up to the longest bake while the gate has not
+     * enough samples to judge (see {@link MetricsGate}). Returns what the baseline servers did over the window (null when
+     * there were none).
      */
     ServerMetrics bake(String gateName, List<String> candidates, List<String> baselineServers, ServerMetrics previousWindow) {
         List<String> all = new ArrayList<>(candidates);
@@ -248,17 +258,18 @@ final class DeploymentRun {
             pause(settings.interval());
             Duration elapsed = Duration.between(begin, Instant.now());
             boolean end = elapsed.compareTo(settings.stepBake()) >= 0;
+            MetricsGate.Window window = !end ? MetricsGate.Window.RUNNING
+                    : elapsed.compareTo(settings.maxBake()) >= 0 ? MetricsGate.Window.LONGEST : MetricsGate.Window.ENDED;
             Map<String, ServerMetrics> now = end ? metrics.read(all) : ServerMetrics.counters(balancer.servers(), all);
             ServerMetrics candidate = ServerMetrics.change(now, start, candidates);
             ServerMetrics baseline = baselineServers.isEmpty() ? null : ServerMetrics.change(now, start, baselineServers);
             ServerMetrics previous = baseline != null ? baseline : previousWindow;
-            double previousP95 = baseline != null && !Double.isNaN(p95(baseline)) ? p95(baseline) : p95(previousWindow);
-            GateVerdict verdict = gate.judge(gateName, candidate, previous, previousP95, end);
+            GateVerdict verdict = gate.judge(gateName, candidate, previous, window);
             if (verdict.failed() || verdict.passed()) {
                 record(verdict);
                 return baseline;
             }
-            if (elapsed.compareTo(settings.maxBake()) > 0) {
+            if (window == MetricsGate.Window.LONGEST) {
                 record(GateVerdict.failed(gateName, "not enough traffic to judge within " + settings.maxBake().toSeconds() + " s: "
                         + verdict.reason(), verdict.figures()));
             }

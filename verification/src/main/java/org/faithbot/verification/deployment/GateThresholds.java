@@ -1,5 +1,8 @@
 package org.faithbot.verification.deployment;
 
+import org.faithbot.verification.comparison.LatencyComparison;
+import org.faithbot.verification.comparison.Tolerance;
+
 /**
  * When the live-metrics gate stops a release.
  *
@@ -9,10 +12,13 @@ package org.faithbot.verification.deployment;
  * @param maxP95Millis      the absolute limit of its chat p95 (the SLO)
  * @param p95Factor         its chat p95 may be at most this many times the previous release's ...
  * @param p95SlackMillis    ... plus this (a fresh JVM is a little slower than a warm one)
- * @param minLatencySamples chat requests needed before its p95 is judged
+ * <p>
+ * The p95 is judged by the comparison scheme ({@link LatencyComparison}): the new release's chat requests against the
+ * previous release's over the same window (or the one just before), failing only when significantly above the
+ * {@link #tolerance()}, and only on at least {@link LatencyComparison#minSamples} chat requests (200 for a p95).
  */
 public record GateThresholds(double maxErrorPercent, long minErrors, long minRequests, double maxP95Millis, double p95Factor,
-                             double p95SlackMillis, long minLatencySamples) {
+                             double p95SlackMillis) {
 
     /**
      * 1 % errors (at least 3; more when the previous release fails too), p95 within the 3 s SLO and 3x the previous
@@ -21,7 +27,7 @@ public record GateThresholds(double maxErrorPercent, long minErrors, long minReq
      * responses) shows fewer than 3 errors in 50 responses once in 300 steps, in 20 responses one step in four.
      */
     public static GateThresholds standard() {
-        return new GateThresholds(1.0, 3, 50, 3000, 3.0, 500, 20);
+        return new GateThresholds(1.0, 3, 50, 3000, 3.0, 500);
     }
 
     /**
@@ -31,15 +37,18 @@ public record GateThresholds(double maxErrorPercent, long minErrors, long minReq
      * Whether the service meets its SLO is the performance specs' verdict, not a deployment gate's.
      */
     public double p95Limit(double previousP95Millis) {
-        if (Double.isNaN(previousP95Millis)) {
-            return maxP95Millis;
-        }
-        return Math.max(Math.min(maxP95Millis, previousP95Millis * p95Factor + p95SlackMillis), previousP95Millis * 1.5 + p95SlackMillis);
+        return tolerance().limit(previousP95Millis);
+    }
+
+    /** The p95's tolerance as the comparison scheme applies it: min(SLO, factor x previous + slack), at least 1.5 x previous + slack. */
+    public Tolerance tolerance() {
+        return new Tolerance(p95Factor, p95SlackMillis, maxP95Millis, 1.5);
     }
 
     public String describe() {
         return String.format(java.util.Locale.ROOT,
-                "fails above %.1f %% errors (at least %d; or twice the previous release's rate + 1 point), or a chat p95 above min(%.0f ms, %.1f x the previous release's + %.0f ms); "
-                        + "passes after %d responses", maxErrorPercent, minErrors, maxP95Millis, p95Factor, p95SlackMillis, minRequests);
+                "fails on an error rate significantly above %.1f %% (at least %d errors; or above twice the previous release's rate + 1 point), "
+                        + "or a chat p95 significantly above %s (at least %d chat requests a side); passes after %d responses",
+                maxErrorPercent, minErrors, tolerance().describe(), LatencyComparison.minSamples(95), minRequests);
     }
 }

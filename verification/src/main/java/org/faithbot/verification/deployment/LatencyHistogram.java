@@ -75,6 +75,28 @@ public record LatencyHistogram(NavigableMap<Double, Double> buckets) {
         return lowerBound * 1000;
     }
 
+    /**
+     * The requests as a sample of latencies in milliseconds, for {@link org.faithbot.verification.comparison.LatencyComparison}:
+     * each bucket's requests spread evenly across it (as {@link #percentileMillis} interpolates), those beyond the largest
+     * finite bound at that bound.
+     */
+    public double[] samplesMillis() {
+        double[] samples = new double[(int) count()];
+        int next = 0;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
+            int inBucket = (int) Math.max(0, Math.round(bucket.getValue() - lowerCount));
+            for (int i = 0; i < inBucket && next < samples.length; i++) {
+                samples[next++] = 1000 * (bucket.getKey().isInfinite() ? lowerBound
+                        : lowerBound + (i + 0.5) / inBucket * (bucket.getKey() - lowerBound));
+            }
+            lowerBound = bucket.getKey().isInfinite() ? lowerBound : bucket.getKey();
+            lowerCount = Math.max(lowerCount, bucket.getValue());
+        }
+        return next == samples.length ? samples : java.util.Arrays.copyOf(samples, next);
+    }
+
     public double p95Millis() {
         return percentileMillis(95);
     }
