@@ -8,7 +8,11 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     post-switch check on live metrics passes, and is retired then;
   - canary: the new release takes 10 %, then 50 %, then 100 % of the traffic, and each step is
     judged on its error rate and chat p95, read live from the balancer's per-server counters and the
-    instances' own metrics;
+    instances' own metrics, against the previous release's over the same window by the same scheme as
+    the post-deployment check: an error rate fails once its Wilson lower bound is above the limit (at
+    least 3 errors), a p95 once it is significantly above min(3 s, 3 x the previous release's + 500 ms)
+    on at least 200 chat requests a side; a step short of chat requests grows up to 30 s and then
+    passes on its error rate with its p95 stated as not judged;
   - rolling: one instance at a time joins, is judged the same way, and then one old instance leaves,
     so there are never fewer instances in rotation than before.
   Every drill runs under a Gatling load, with a steady-state probe beside it that records every
@@ -38,10 +42,12 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     tolerance of 1.5 x the p95 before + 500 ms, because for their first minute the new release's JVMs
     are slower than the warm ones they replace (more so on this machine's two shared cores), which is
     no regression of the release; the figure shows the p95 before (the requirement's threshold) beside
-    the limit with the tolerance. Each window holds at least 160 probe requests (10 s before; the window
-    after grows to 160, and on up to 30 s while above the limit), and a regression is called only when
-    a bootstrap of both samples puts the p95's excess over the limit above 0 at its 95 % lower bound:
-    significantly worse, and by more than the tolerance.
+    the limit with the tolerance. Each window holds at least 200 probe requests, 10 of them beyond the
+    p95 (the window before lasts 10 s and grows to 200; the window after grows to 200, and on up to
+    30 s while above the limit; a window still short at 30 s is "not enough samples", stated with both
+    sizes, and the check fails on it), and a regression is called only when a seeded bootstrap of both
+    samples puts the p95's excess over the limit above 0 at its 95 % lower bound: significantly worse,
+    and by more than the tolerance.
     Given the releases of the drills below are started side by side, ahead of their drills and of the load:
       | instance | release       | fault                           |
       | g1       | 2.1.0         | none                            |

@@ -1,5 +1,6 @@
 package org.faithbot.verification.deployment.staging;
 
+import org.faithbot.verification.comparison.ErrorRate;
 import org.faithbot.verification.traffic.ProbeTimeline;
 
 import java.time.Clock;
@@ -9,10 +10,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The harness's gate on live traffic in staging: the probe's error rate over the last 15 s. A deployment is
- * stopped once at least 3 of the probe's requests failed in that window and they were more than 1 % of them.
+ * The harness's gate on live traffic in staging: the probe's error rate over the last 15 s, by the comparison scheme's
+ * {@link ErrorRate}. A deployment is stopped once at least 3 of the probe's requests failed in that window and the
+ * rate is significantly above 1 % (its Wilson lower bound above it): 3 of 15 stop it, 3 of 299 (1.0 %) do not.
  */
 public final class ProbeLiveGate implements AwsDeployments.LiveGate {
+
+    private static final long MIN_FAILURES = 3;
+    private static final double MAX_ERROR_PERCENT = 1.0;
 
     private final Supplier<ProbeTimeline> timeline;
     private final Clock clock;
@@ -30,10 +35,11 @@ public final class ProbeLiveGate implements AwsDeployments.LiveGate {
     public Optional<String> get() {
         Instant to = clock.instant();
         Instant from = to.minusSeconds(15);
-        long failures = timeline.get().failures(from, to);
-        double percent = timeline.get().errorPercent(from, to);
-        return failures >= 3 && percent > 1.0
-                ? Optional.of(String.format(Locale.ROOT, "the probe's error rate %.1f %% (%d failed) over the last 15 s", percent, failures))
+        ProbeTimeline probe = timeline.get();
+        ErrorRate rate = ErrorRate.of(probe.failures(from, to), probe.count(from, to));
+        return rate.failures() >= MIN_FAILURES && rate.significantlyAbove(MAX_ERROR_PERCENT)
+                ? Optional.of(String.format(Locale.ROOT, "the probe's error rate %s over the last 15 s, significantly above %.0f %%",
+                        rate.describe(), MAX_ERROR_PERCENT))
                 : Optional.empty();
     }
 }

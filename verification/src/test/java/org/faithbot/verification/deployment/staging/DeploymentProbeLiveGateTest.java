@@ -32,7 +32,8 @@ class DeploymentProbeLiveGateTest {
 
     @Test
     void threeFailuresAboveOnePercentOfTheLastFifteenSecondsStopTheDeployment() {
-        assertThat(gate(15, 3, 0).get()).hasValue("the probe's error rate 20.0 % (3 failed) over the last 15 s");
+        assertThat(gate(15, 3, 0).get()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("the probe's error rate 20.00 % (3 of 15; 90 % Wilson interval").endsWith("significantly above 1 %"));
     }
 
     @Test
@@ -46,8 +47,9 @@ class DeploymentProbeLiveGateTest {
     }
 
     @Test
-    void threeFailuresOfOnePercentOrLessDoNot() {
+    void threeFailuresNotSignificantlyAboveOnePercentDoNot() {
         assertThat(gate(300, 3, 0).get()).isEmpty();
-        assertThat(gate(299, 3, 0).get()).isPresent();
+        assertThat(gate(299, 3, 0).get()).as("1.0 %, not significantly above 1 %").isEmpty();
+        assertThat(gate(40, 3, 0).get()).as("7.5 %: its lower bound 1.5 %").isPresent();
     }
 }
