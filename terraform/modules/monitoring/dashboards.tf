@@ -562,9 +562,22 @@ resource "aws_cloudwatch_dashboard" "performance" {
         }
       },
       {
-        type   = "metric"
+        type   = "log"
         x      = 0
         y      = 13
+        width  = 24
+        height = 6
+        properties = {
+          title  = "Chat (POST /api/v1/chat) response time p95 / p99 (ms), from the service's access log"
+          region = local.region
+          view   = "timeSeries"
+          query  = "SOURCE '${var.app_log_group_name}' | filter `log.logger` = \"org.faithbot.chatbot.access\" | parse message \"* * * *ms\" as method, route, status, ms | filter route = \"/api/v1/chat\" | stats pct(ms, 95) as p95, pct(ms, 99) as p99 by bin(1m)"
+        }
+      },
+      {
+        type   = "metric"
+        x      = 0
+        y      = 19
         width  = 24
         height = 6
         properties = {
@@ -581,7 +594,7 @@ resource "aws_cloudwatch_dashboard" "performance" {
         {
           type   = "metric"
           x      = 0
-          y      = 19
+          y      = 25
           width  = 24
           height = 6
           properties = {
