@@ -11,12 +11,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Debian's chromium, headless, driven by Selenium through Debian's chromedriver, with a throw-away profile: the one
- * way the harness starts a browser (the page-load spec, the launch-readiness page's spec). Closing it quits the
+ * way the harness starts a browser (the page-load spec, the launch-readiness page's spec, the local operations
+ * dashboard's picture). Closing it quits the
  * browser and its driver and removes the profile.
  */
 public final class HeadlessChromium implements AutoCloseable {
@@ -54,6 +57,32 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * The whole page as a PNG, beyond the window's first screen too, at the page's own CSS size (DevTools'
+     * Page.captureScreenshot over the layout's content size).
+     */
+    public byte[] fullPageScreenshot() {
+        Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) layout.get("cssContentSize");
+        double width = ((Number) content.get("width")).doubleValue();
+        double height = ((Number) content.get("height")).doubleValue();
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    /** Whether Debian's chromium and chromedriver are installed here (a caller that may go without a browser asks first). */
+    public static boolean installed() {
+        try {
+            executable("chromium");
+            executable("chromedriver");
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     static String executable(String name) {
