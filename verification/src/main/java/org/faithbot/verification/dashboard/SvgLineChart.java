@@ -92,7 +92,7 @@ final class SvgLineChart {
                     Html.escape(thresholdLabel)));
         }
         if (lines.isEmpty()) {
-            svg.append(String.format(Locale.ROOT, "<text class=\"no-data\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"18\" fill=\"#888\">no data</text>",
+            svg.append(String.format(Locale.ROOT, "<text class=\"no-data\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"18\" fill=\"#888\" stroke=\"#fff\" stroke-width=\"5\" paint-order=\"stroke\">no data</text>",
                     LEFT + plotWidth / 2, TOP + plotHeight / 2));
             if (!noDataReason.isEmpty()) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#888\">%s</text>", LEFT + plotWidth / 2,
