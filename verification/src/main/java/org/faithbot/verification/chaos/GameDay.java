@@ -1,5 +1,6 @@
 package org.faithbot.verification.chaos;
 
+import org.faithbot.verification.dashboard.OperationsDashboard;
 import org.faithbot.verification.load.BackgroundLoad;
 import org.faithbot.verification.load.LoadRun;
 import org.faithbot.verification.local.LocalMonitoring;
@@ -228,8 +229,8 @@ public final class GameDay {
                 load == null ? "none" : load.conditions(), results, extra);
     }
 
-    /** The game day's end: what the background load measured, and the report. */
-    public record Summary(List<ExperimentResult> results, LoadRun load, String loadConditions, Path report) {
+    /** The game day's end: what the background load measured, the report, and the operations dashboard's picture (or null). */
+    public record Summary(List<ExperimentResult> results, LoadRun load, String loadConditions, Path report, Path dashboard) {
     }
 
     /** The game day's end: the load stopped, the game day's own instance retired, the report written. */
@@ -261,7 +262,11 @@ public final class GameDay {
                 }
             }
         }
+        Path dashboard = dashboard();
         Map<String, Object> extra = new LinkedHashMap<>();
+        if (dashboard != null) {
+            extra.put("operationsDashboard", projectRoot.relativize(dashboard).toString());
+        }
         if (run != null) {
             extra.put("backgroundLoadReport", projectRoot.relativize(run.reportDirectory().resolve("index.html")).toString());
             extra.put("backgroundLoadRequests", run.stats().global().total());
@@ -269,6 +274,23 @@ public final class GameDay {
         }
         writeReport(extra);
         System.out.print(GameDayReport.markdown(target.name(), started, conditions, results));
-        return new Summary(List.copyOf(results), run, conditions, projectRoot.resolve("reports/chaos/game-day-" + reportName() + ".md"));
+        return new Summary(List.copyOf(results), run, conditions, projectRoot.resolve("reports/chaos/game-day-" + reportName() + ".md"), dashboard);
+    }
+
+    /**
+     * The operations dashboard over the whole game day, drawn from Prometheus (locally, when the monitoring watched it) into
+     * reports/chaos/: its picture's path, or null (no local monitoring, or no browser to draw it: the page stays beside).
+     */
+    private Path dashboard() {
+        if (!(detection instanceof LocalDetection) || load == null) {
+            return null; // a self-test's game day without load draws nothing
+        }
+        try {
+            return OperationsDashboard.render(LocalTarget.of(target).monitoring().prometheusUrl(), started, Instant.now(),
+                    projectRoot.resolve("reports/chaos"));
+        } catch (RuntimeException e) {
+            System.out.println("[game day] the operations dashboard was not drawn: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -48,9 +48,11 @@ public final class OperationsDashboard {
                 DashboardPanel.of("Request rate by status class", "requests per second",
                         new DashboardPanel.Query("sum by (class) (label_replace(rate(" + requests + w + "), \"class\", \"${1}xx\", \"status\", \"(.)..\"))",
                                 "{class}")),
+                // at the balancer, as the alarm counts them: the 503s it answers itself when no instance is ready included
                 DashboardPanel.of("5xx ratio", "% of requests",
-                        new DashboardPanel.Query("100 * (sum(rate(http_server_requests_seconds_count{job=\"chatbot\",status=~\"5..\"}" + w
-                                + ")) or vector(0)) / sum(rate(" + requests + w + "))", "5xx %")).withThreshold(5, "alarm: 5 %"),
+                        new DashboardPanel.Query("100 * (sum(rate(haproxy_frontend_http_responses_total{job=\"balancer\",proxy=\"public\",code=\"5xx\"}" + w
+                                + ")) or vector(0)) / sum(rate(haproxy_frontend_http_requests_total{job=\"balancer\",proxy=\"public\"}" + w + "))",
+                                "5xx %")).withThreshold(5, "alarm: 5 %"),
                 DashboardPanel.of("Chat response time p95 (POST /api/v1/chat)", "seconds",
                         new DashboardPanel.Query("histogram_quantile(0.95, sum by (le) (rate(http_server_requests_seconds_bucket{job=\"chatbot\",uri=\"/api/v1/chat\"}"
                                 + w + ")))", "chat p95")).withThreshold(3, "alarm: 3 s"),

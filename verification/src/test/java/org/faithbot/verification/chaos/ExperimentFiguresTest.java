@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExperimentFiguresTest {
 
     private final ExperimentCatalogue catalogue = ExperimentCatalogue.load(Targets.projectRoot().resolve("chaos-experiments"));
-    private final GameDay.Summary day = new GameDay.Summary(List.of(), null, "no load", null);
+    private final GameDay.Summary day = new GameDay.Summary(List.of(), null, "no load", null, null);
 
     private ExperimentResult ran(String id, Double mttr, int lost) {
         Instant start = Instant.parse("2026-12-01T10:00:00Z");

@@ -17,6 +17,10 @@ import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.local.LocalTarget;
 import org.opentest4j.TestAbortedException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,6 +154,13 @@ public class ChaosSteps {
         summary = context.run().endGameDay().orElseThrow(() -> new AssertionError("no game day ran in this run"));
         Allure.addAttachment("game day report", "text/markdown", GameDayReport.markdown(context.run().targetName(), Instant.now(),
                 summary.loadConditions(), summary.results()));
+        if (summary.dashboard() != null) {
+            try (InputStream picture = Files.newInputStream(summary.dashboard())) {
+                Allure.addAttachment("operations dashboard over the game day", "image/png", picture, "png");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot attach " + summary.dashboard(), e);
+            }
+        }
     }
 
     @Then("at least {int} experiments ran under load, each reporting its MTTR, its error rate during the fault and its lost writes")
@@ -169,6 +180,9 @@ public class ChaosSteps {
         });
         if (summary.load() == null && !"local".equals(target) && ran.isEmpty()) {
             throw new TestAbortedException("no experiment ran");
+        }
+        if (context.target().local() && summary.load() != null) {
+            assertThat(summary.dashboard()).as("the operations dashboard drawn over the game day (reports/chaos/operations-dashboard.png)").isNotNull();
         }
         EvidenceRecorder.requireMet(evidence); // the longest MTTR against the requirement's 30 minutes among them
     }
