@@ -47,7 +47,7 @@ class CpuGroupsTest {
 
         assertThat(Files.readString(run.resolve("s1/cpu.shares"))).isEqualTo("1024");
         assertThat(Files.readString(run.resolve("s1/cgroup.procs"))).as("the last PID written: the hog in its victim's group").isEqualTo("1003");
-        assertThat(Files.readString(run.resolve("gatling-production-day/cpu.shares"))).isEqualTo("2048");
+        assertThat(Files.readString(run.resolve("gatling-production-day/cpu.shares"))).isEqualTo("1024");
         assertThat(run.resolve("never-placed")).doesNotExist();
         assertThat(groups.sharesOf("s1")).isEqualTo(1024);
         assertThat(groups.sharesOf("unknown")).isZero();
