@@ -44,6 +44,50 @@ locals {
   service_tags = merge(var.tags, {
     ChaosAllowed = var.chaos_allowed ? "true" : "false"
   })
+
+  # FIS aws:ecs:task-* actions run SSM documents inside the task: the AWS FIS user guide ("Use the AWS FIS
+  # aws:ecs:task actions") requires this sidecar, which registers the task as an SSM managed instance
+  # tagged ECS_TASK_ARN (the tag FIS resolves its targets by) and deregisters it when the task stops.
+  # The command is the guide's script, unchanged.
+  fault_injection_agent_command = join(" ", [
+    "set -e; dnf upgrade -y; dnf install jq procps awscli -y;",
+    "term_handler() { echo \"Deleting SSM activation $ACTIVATION_ID\"; if ! aws ssm delete-activation --activation-id $ACTIVATION_ID --region $ECS_TASK_REGION; then echo \"SSM activation $ACTIVATION_ID failed to be deleted\" 1>&2; fi; MANAGED_INSTANCE_ID=$(jq -e -r .ManagedInstanceID /var/lib/amazon/ssm/registration); echo \"Deregistering SSM Managed Instance $MANAGED_INSTANCE_ID\"; if ! aws ssm deregister-managed-instance --instance-id $MANAGED_INSTANCE_ID --region $ECS_TASK_REGION; then echo \"SSM Managed Instance $MANAGED_INSTANCE_ID failed to be deregistered\" 1>&2; fi; kill -SIGTERM $SSM_AGENT_PID; }; trap term_handler SIGTERM SIGINT;",
+    "if [[ -z $MANAGED_INSTANCE_ROLE_NAME ]]; then echo \"Environment variable MANAGED_INSTANCE_ROLE_NAME not set, exiting\" 1>&2; exit 1; fi;",
+    "if ! ps ax | grep amazon-ssm-agent | grep -v grep > /dev/null; then if [[ -n $ECS_CONTAINER_METADATA_URI_V4 ]] ; then echo \"Found ECS Container Metadata, running activation with metadata\"; TASK_METADATA=$(curl \"$${ECS_CONTAINER_METADATA_URI_V4}/task\"); ECS_TASK_AVAILABILITY_ZONE=$(echo $TASK_METADATA | jq -e -r '.AvailabilityZone'); ECS_TASK_ARN=$(echo $TASK_METADATA | jq -e -r '.TaskARN'); ECS_TASK_REGION=$(echo $ECS_TASK_AVAILABILITY_ZONE | sed 's/.$//');",
+    "ECS_TASK_AVAILABILITY_ZONE_REGEX='^(af|ap|ca|cn|eu|me|sa|us|us-gov)-(central|north|(north(east|west))|south|south(east|west)|east|west)-[0-9]{1}[a-z]{1}$'; if ! [[ $ECS_TASK_AVAILABILITY_ZONE =~ $ECS_TASK_AVAILABILITY_ZONE_REGEX ]]; then echo \"Error extracting Availability Zone from ECS Container Metadata, exiting\" 1>&2; exit 1; fi;",
+    "ECS_TASK_ARN_REGEX='^arn:(aws|aws-cn|aws-us-gov):ecs:[a-z0-9-]+:[0-9]{12}:task/[a-zA-Z0-9_-]+/[a-zA-Z0-9]+$'; if ! [[ $ECS_TASK_ARN =~ $ECS_TASK_ARN_REGEX ]]; then echo \"Error extracting Task ARN from ECS Container Metadata, exiting\" 1>&2; exit 1; fi;",
+    "CREATE_ACTIVATION_OUTPUT=$(aws ssm create-activation --iam-role $MANAGED_INSTANCE_ROLE_NAME --tags Key=ECS_TASK_AVAILABILITY_ZONE,Value=$ECS_TASK_AVAILABILITY_ZONE Key=ECS_TASK_ARN,Value=$ECS_TASK_ARN Key=FAULT_INJECTION_SIDECAR,Value=true --region $ECS_TASK_REGION); ACTIVATION_CODE=$(echo $CREATE_ACTIVATION_OUTPUT | jq -e -r .ActivationCode); ACTIVATION_ID=$(echo $CREATE_ACTIVATION_OUTPUT | jq -e -r .ActivationId);",
+    "if ! amazon-ssm-agent -register -code $ACTIVATION_CODE -id $ACTIVATION_ID -region $ECS_TASK_REGION; then echo \"Failed to register with AWS Systems Manager (SSM), exiting\" 1>&2; exit 1; fi; amazon-ssm-agent & SSM_AGENT_PID=$!; wait $SSM_AGENT_PID; else echo \"ECS Container Metadata not found, exiting\" 1>&2; exit 1; fi; else echo \"SSM agent is already running, exiting\" 1>&2; exit 1; fi",
+  ])
+
+  # Tags the activation (and so the managed instance) carries: the registration may add exactly these.
+  fault_injection_activation_tags = ["ECS_TASK_ARN", "ECS_TASK_AVAILABILITY_ZONE", "FAULT_INJECTION_SIDECAR"]
+
+  fault_injection_containers = var.enable_fault_injection ? [
+    {
+      name        = "amazon-ssm-agent"
+      image       = var.fault_injection_agent_image
+      essential   = false
+      cpu         = var.fault_injection_agent_cpu
+      memory      = var.fault_injection_agent_memory
+      entryPoint  = ["/bin/bash", "-c"]
+      command     = [local.fault_injection_agent_command]
+      stopTimeout = 10
+      environment = [
+        { name = "MANAGED_INSTANCE_ROLE_NAME", value = aws_iam_role.managed_instance[0].name },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.service.name
+          awslogs-region        = local.region
+          awslogs-stream-prefix = "ssm-agent"
+          mode                  = "non-blocking"
+          max-buffer-size       = "8m"
+        }
+      }
+    },
+  ] : []
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -245,12 +289,110 @@ data "aws_iam_policy_document" "task" {
       }
     }
   }
+
+  # The fault-injection sidecar (local.fault_injection_containers) registers the task with SSM under the task
+  # role: an activation carrying exactly its three tags, for the managed-instance role only.
+  dynamic "statement" {
+    for_each = var.enable_fault_injection ? [1] : []
+    content {
+      sid       = "RegisterTaskAsManagedInstance"
+      actions   = ["ssm:AddTagsToResource", "ssm:CreateActivation"] # CreateActivation has no resource type
+      resources = ["*"]
+      condition {
+        test     = "StringEquals"
+        variable = "aws:RequestTag/FAULT_INJECTION_SIDECAR"
+        values   = ["true"]
+      }
+      condition {
+        test     = "ForAllValues:StringEquals"
+        variable = "aws:TagKeys"
+        values   = local.fault_injection_activation_tags
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.enable_fault_injection ? [1] : []
+    content {
+      sid       = "PassManagedInstanceRoleToSsm"
+      actions   = ["iam:PassRole"]
+      resources = [aws_iam_role.managed_instance[0].arn]
+      condition {
+        test     = "StringEquals"
+        variable = "iam:PassedToService"
+        values   = ["ssm.amazonaws.com"]
+      }
+    }
+  }
 }
 
 resource "aws_iam_role_policy" "task" {
   name   = "chatbot-least-privilege"
   role   = aws_iam_role.task.id
   policy = data.aws_iam_policy_document.task.json
+}
+
+# ---------------------------------------------------------------------------------------------
+# IAM: managed-instance role of the fault-injection sidecar (only with enable_fault_injection).
+# SSM gives it to the task registered as a managed instance: the agent runs FIS's SSM documents
+# with it, and the sidecar's stop handler deletes the activation and deregisters the instance.
+# ---------------------------------------------------------------------------------------------
+
+data "aws_iam_policy_document" "ssm_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ssm.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:${local.partition}:ssm:${local.region}:${local.account_id}:*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "managed_instance" {
+  count = var.enable_fault_injection ? 1 : 0
+
+  name               = "${var.name}-fis-managed-instance"
+  assume_role_policy = data.aws_iam_policy_document.ssm_assume.json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "managed_instance_core" {
+  count = var.enable_fault_injection ? 1 : 0
+
+  role       = aws_iam_role.managed_instance[0].name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+data "aws_iam_policy_document" "managed_instance" {
+  statement {
+    sid       = "DeleteOwnActivation"
+    actions   = ["ssm:DeleteActivation"] # no resource type: AWS accepts only "*"
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "DeregisterSidecarInstances"
+    actions   = ["ssm:DeregisterManagedInstance"]
+    resources = ["arn:${local.partition}:ssm:${local.region}:${local.account_id}:managed-instance/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "managed_instance" {
+  count = var.enable_fault_injection ? 1 : 0
+
+  name   = "deregister-on-task-stop"
+  role   = aws_iam_role.managed_instance[0].id
+  policy = data.aws_iam_policy_document.managed_instance.json
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +419,7 @@ resource "aws_ecs_task_definition" "this" {
     name = "tmp"
   }
 
-  container_definitions = jsonencode([
+  container_definitions = jsonencode(concat([
     {
       name                   = var.container_name
       image                  = var.container_image
@@ -322,7 +464,7 @@ resource "aws_ecs_task_definition" "this" {
         }
       }
     },
-  ])
+  ], local.fault_injection_containers))
 
   tags = var.tags
 }
@@ -385,7 +527,7 @@ resource "aws_ecs_service" "rolling" {
     ignore_changes = [task_definition, desired_count]
   }
 
-  depends_on = [aws_iam_role_policy.execution, aws_iam_role_policy.task]
+  depends_on = [aws_iam_role_policy.execution, aws_iam_role_policy.task, aws_iam_role_policy.managed_instance]
 }
 
 resource "aws_ecs_service" "codedeploy" {
@@ -427,7 +569,7 @@ resource "aws_ecs_service" "codedeploy" {
     ignore_changes = [task_definition, desired_count, load_balancer]
   }
 
-  depends_on = [aws_iam_role_policy.execution, aws_iam_role_policy.task]
+  depends_on = [aws_iam_role_policy.execution, aws_iam_role_policy.task, aws_iam_role_policy.managed_instance]
 }
 
 locals {

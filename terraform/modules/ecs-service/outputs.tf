@@ -67,3 +67,8 @@ output "codedeploy_deployment_group_arn" {
   description = "CodeDeploy deployment group ARN (empty for rolling)."
   value       = local.use_codedeploy ? aws_codedeploy_deployment_group.this[0].arn : ""
 }
+
+output "managed_instance_role_name" {
+  description = "Role SSM gives the tasks the fault-injection sidecar registers (empty without enable_fault_injection)."
+  value       = var.enable_fault_injection ? aws_iam_role.managed_instance[0].name : ""
+}

@@ -199,9 +199,27 @@ variable "chaos_allowed" {
 }
 
 variable "enable_fault_injection" {
-  description = "Enable ECS fault injection on the task definition (FIS ECS task network actions)."
+  description = "Make the tasks targets of the FIS aws:ecs:task-* actions: ECS fault injection, pid_mode task, the SSM agent sidecar and its managed-instance role."
   type        = bool
   default     = false
+}
+
+variable "fault_injection_agent_image" {
+  description = "Image of the SSM agent sidecar (enable_fault_injection): the AWS FIS user guide's amazon-ssm-agent image."
+  type        = string
+  default     = "public.ecr.aws/amazon-ssm-agent/amazon-ssm-agent:latest"
+}
+
+variable "fault_injection_agent_cpu" {
+  description = "CPU units reserved for the SSM agent sidecar."
+  type        = number
+  default     = 128
+}
+
+variable "fault_injection_agent_memory" {
+  description = "Hard memory limit (MiB) of the SSM agent sidecar (its start installs jq, procps and the AWS CLI with dnf)."
+  type        = number
+  default     = 512
 }
 
 variable "tags" {

@@ -104,8 +104,10 @@ resource "aws_vpc_endpoint" "s3" {
   tags              = merge(var.tags, { Name = "${var.name}-s3" })
 }
 
+# The SSM agent of the fault-injection sidecar (FIS aws:ecs:task-* actions) reaches Systems Manager
+# through ssm, ssmmessages and ec2messages: only where ssm_agent_endpoints is set (staging).
 resource "aws_vpc_endpoint" "interface" {
-  for_each = toset(var.interface_endpoints)
+  for_each = toset(concat(var.interface_endpoints, var.ssm_agent_endpoints ? ["ssm", "ssmmessages", "ec2messages"] : []))
 
   vpc_id              = aws_vpc.this.id
   service_name        = "com.amazonaws.${local.region}.${each.value}"

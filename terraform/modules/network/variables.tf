@@ -38,6 +38,12 @@ variable "interface_endpoints" {
   ]
 }
 
+variable "ssm_agent_endpoints" {
+  description = "Add the ssm, ssmmessages and ec2messages endpoints the SSM agent sidecar of fault injection needs."
+  type        = bool
+  default     = false
+}
+
 variable "kms_key_arn" {
   description = "CMK that encrypts the flow log group."
   type        = string

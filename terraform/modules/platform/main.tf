@@ -49,7 +49,9 @@ module "network" {
   az_count     = var.az_count
   service_port = var.container_port
   kms_key_arn  = module.kms.key_arn
-  tags         = local.tags
+  # the FIS SSM agent sidecar of the tasks (module.ecs_service, enable_fault_injection) talks to SSM
+  ssm_agent_endpoints = var.chaos_enabled
+  tags                = local.tags
 }
 
 module "alb" {

@@ -171,6 +171,6 @@ final class IamPolicies {
     /** Write actions that AWS authorizes without a resource ARN ("*" is the only resource they accept). */
     static final List<String> UNSCOPABLE_ACTIONS = List.of(
             "ecr:GetAuthorizationToken", "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:UpdateLogDelivery",
-            "logs:PutResourcePolicy", "logs:DeleteResourcePolicy", "ssm:CancelCommand", "cloudwatch:PutMetricData",
+            "logs:PutResourcePolicy", "logs:DeleteResourcePolicy", "ssm:CancelCommand", "ssm:DeleteActivation", "cloudwatch:PutMetricData",
             "xray:PutTraceSegments", "xray:PutTelemetryRecords", "sts:GetCallerIdentity");
 }
