@@ -129,6 +129,12 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | dr-region-differs-from-primary  | the DR region is set and differs from the primary region           |
       | backup-plan-selects-every-table | the backup selection covers every table                            |
 
+  @NFR-AVAIL-2
+  Scenario: The staging experiments that act inside a task find the SSM agent FIS needs there
+    Then the infrastructure holds to these rules of NFR-AVAIL-2:
+      | rule                                | what it checks                                                                                   |
+      | fis-task-actions-have-the-ssm-agent | an aws:ecs:task-* experiment has the SSM agent sidecar, its managed-instance role and permissions |
+
   @SC-DEPLOY-4
   Scenario: Staging, production and the local target are built from the same definitions
     Then the infrastructure holds to these rules of SC-DEPLOY-4:

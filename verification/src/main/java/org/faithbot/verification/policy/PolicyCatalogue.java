@@ -21,6 +21,7 @@ public final class PolicyCatalogue {
         all.addAll(WorkflowRules.rules());
         all.addAll(HarnessRules.rules());
         all.addAll(OperationsRules.rules());
+        all.addAll(FaultInjectionRules.rules());
         all.addAll(EncryptionRules.rules());
         all.addAll(SupplyChainRules.rules());
         all.addAll(MonitoringRules.rules());
