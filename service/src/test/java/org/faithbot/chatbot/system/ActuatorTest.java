@@ -56,6 +56,22 @@ class ActuatorTest extends ApiTest {
     }
 
     @Test
+    void prometheusNamesNoExceptionClassAfterAMalformedRequest() throws Exception {
+        String token = TestTokens.user(TestTokens.newUserId());
+        assertThat(post("/api/v1/chat", token, "{\"message\": ").statusCode()).isEqualTo(400);
+        for (String[] odd : new String[][]{{"PUT", "/api/v1/chat", "application/json"}, {"POST", "/api/v1/chat", "text/plain"},
+                {"POST", "/api/v1/chat", "application/json;charset=nonsense"},
+                {"DELETE", "/actuator/availability", "application/json"}, {"GET", "/api/v1/prayers?limit=abc", "application/json"}}) {
+            HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(uri(odd[1])).header("Content-Type", odd[2])
+                    .header("Authorization", TestTokens.bearer(token)).method(odd[0], HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("%s %s as %s", odd[0], odd[1], odd[2]).isBetween(400, 499);
+        }
+        HttpResponse<String> prometheus = get("/actuator/prometheus", null);
+        assertThat(prometheus.body()).contains("status=\"400\"").doesNotContain("Exception");
+    }
+
+    @Test
     void anOperatorCanTakeTheInstanceOutOfTheLoadBalancerAndBack() throws Exception {
         String operator = TestTokens.operator(TestTokens.newUserId());
         try {
