@@ -42,3 +42,8 @@ output "access_logs_bucket" {
   description = "Bucket of the ALB access logs."
   value       = aws_s3_bucket.access_logs.id
 }
+
+output "health_check_path" {
+  description = "Path the target groups' health check requests."
+  value       = var.health_check_path
+}

@@ -345,10 +345,12 @@ data "aws_iam_policy_document" "deployment_events_logs" {
       type        = "Service"
       identifiers = ["delivery.logs.amazonaws.com", "events.amazonaws.com"]
     }
-    resources = ["${aws_cloudwatch_log_group.deployment_events.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.deployment_events.arn}:*", "${aws_cloudwatch_log_group.incidents.arn}:*"]
   }
 }
 
+# one resource policy for the event log groups of the module (the deployment events and the incidents of slo.tf):
+# a region allows ten per account
 resource "aws_cloudwatch_log_resource_policy" "deployment_events" {
   policy_name     = "${var.name}-deployment-events"
   policy_document = data.aws_iam_policy_document.deployment_events_logs.json
@@ -434,6 +436,78 @@ resource "aws_cloudwatch_metric_alarm" "auth_failures" {
   depends_on = [aws_cloudwatch_log_metric_filter.auth_failures]
 }
 
+# --- Availability SLO (NFR-AVAIL-1): the error budget burning too fast --------------------------
+# 99.9 % over 30 days is 43 minutes of budget; no CloudWatch alarm looks back 30 days (at most 7), so the SLO
+# is watched by its burn rate: the Route 53 health check's status (slo.tf) averaged over a window, against
+# 100 - burn_rate * (100 - target). Fast: 2 % of the month's budget in an hour pages; slow: 5 % in six hours
+# warns. Route 53 publishes its metrics in us-east-1 only, so these alarms and their topic live there.
+
+resource "aws_cloudwatch_metric_alarm" "availability_fast_burn" {
+  provider = aws.us_east_1
+
+  alarm_name          = "${var.name}-availability-fast-burn"
+  alarm_description   = "[${upper(local.alarm_definitions["availability-fast-burn"].severity)}] Availability seen by the Route 53 health check below ${local.alarm_definitions["availability-fast-burn"].threshold}% over ${local.alarm_definitions["availability-fast-burn"].slo.window_minutes} min: the ${local.alarm_definitions["availability-fast-burn"].slo.target}% SLO's error budget burns ${local.alarm_definitions["availability-fast-burn"].slo.burn_rate}x too fast. Runbook: ${local.alarm_definitions["availability-fast-burn"].runbook}"
+  comparison_operator = local.alarm_definitions["availability-fast-burn"].comparison
+  threshold           = local.alarm_definitions["availability-fast-burn"].threshold
+  evaluation_periods  = 1
+  treat_missing_data  = local.alarm_definitions["availability-fast-burn"].missing_data
+  alarm_actions       = local.slo_alarm_actions
+  ok_actions          = local.slo_alarm_actions
+
+  metric_query {
+    id          = "availability"
+    label       = "Availability (%) seen by Route 53"
+    expression  = "100 * status"
+    return_data = true
+  }
+
+  metric_query {
+    id = "status"
+    metric {
+      namespace   = "AWS/Route53"
+      metric_name = "HealthCheckStatus"
+      dimensions  = { HealthCheckId = aws_route53_health_check.api.id }
+      period      = local.alarm_definitions["availability-fast-burn"].slo.window_minutes * 60
+      stat        = "Average"
+    }
+  }
+
+  tags = merge(var.tags, { Severity = local.alarm_definitions["availability-fast-burn"].severity })
+}
+
+resource "aws_cloudwatch_metric_alarm" "availability_slow_burn" {
+  provider = aws.us_east_1
+
+  alarm_name          = "${var.name}-availability-slow-burn"
+  alarm_description   = "[${upper(local.alarm_definitions["availability-slow-burn"].severity)}] Availability seen by the Route 53 health check below ${local.alarm_definitions["availability-slow-burn"].threshold}% over ${local.alarm_definitions["availability-slow-burn"].slo.window_minutes} min: the ${local.alarm_definitions["availability-slow-burn"].slo.target}% SLO's error budget burns ${local.alarm_definitions["availability-slow-burn"].slo.burn_rate}x too fast. Runbook: ${local.alarm_definitions["availability-slow-burn"].runbook}"
+  comparison_operator = local.alarm_definitions["availability-slow-burn"].comparison
+  threshold           = local.alarm_definitions["availability-slow-burn"].threshold
+  evaluation_periods  = 1
+  treat_missing_data  = local.alarm_definitions["availability-slow-burn"].missing_data
+  alarm_actions       = local.slo_alarm_actions
+  ok_actions          = local.slo_alarm_actions
+
+  metric_query {
+    id          = "availability"
+    label       = "Availability (%) seen by Route 53"
+    expression  = "100 * status"
+    return_data = true
+  }
+
+  metric_query {
+    id = "status"
+    metric {
+      namespace   = "AWS/Route53"
+      metric_name = "HealthCheckStatus"
+      dimensions  = { HealthCheckId = aws_route53_health_check.api.id }
+      period      = local.alarm_definitions["availability-slow-burn"].slo.window_minutes * 60
+      stat        = "Average"
+    }
+  }
+
+  tags = merge(var.tags, { Severity = local.alarm_definitions["availability-slow-burn"].severity })
+}
+
 locals {
   alarms = merge(
     {
@@ -449,6 +523,13 @@ locals {
     { for k, a in aws_cloudwatch_metric_alarm.dynamodb_throttles : "dynamodb-throttles-${k}" => a },
     { for k, a in aws_cloudwatch_metric_alarm.dynamodb_system_errors : "dynamodb-system-errors-${k}" => a },
   )
+
+  # the alarms of the primary region (FIS stop conditions and composite alarms must be in the alarm's region):
+  # the availability alarms of us-east-1 are apart, in local.slo_alarms
+  slo_alarms = {
+    "availability-fast-burn" = aws_cloudwatch_metric_alarm.availability_fast_burn
+    "availability-slow-burn" = aws_cloudwatch_metric_alarm.availability_slow_burn
+  }
 
   # the critical alarms of the definition that exist once (the dashboards' alarm status widget)
   critical_alarm_keys = [for k, d in local.alarm_definitions : k if d.severity == "critical" && !try(d.per_table, false) && contains(keys(local.alarms), k)]

@@ -144,6 +144,41 @@ resource "aws_cloudwatch_dashboard" "executive" {
           ]
         }
       },
+      {
+        type   = "metric"
+        x      = 0
+        y      = 26
+        width  = 12
+        height = 6
+        properties = {
+          title                = "Availability seen from outside (Route 53 health check, %), whole time range"
+          view                 = "singleValue"
+          region               = "us-east-1"
+          setPeriodToTimeRange = true
+          period               = 3600
+          metrics = [
+            [{ expression = "100 * status", label = "Availability % (SLO ${local.alarm_definitions["availability-fast-burn"].slo.target} %)", id = "availability" }],
+            ["AWS/Route53", "HealthCheckStatus", "HealthCheckId", aws_route53_health_check.api.id, { stat = "Average", id = "status", visible = false }],
+          ]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 12
+        y      = 26
+        width  = 12
+        height = 6
+        properties = {
+          title                = "Incidents, whole time range (MTBF = time up / incidents)"
+          view                 = "singleValue"
+          region               = local.region
+          setPeriodToTimeRange = true
+          period               = 86400
+          metrics = [
+            [local.custom_namespace, "Incidents", { stat = "Sum", label = "Incidents" }],
+          ]
+        }
+      },
       ], [for w in [
         {
           type   = "metric"

@@ -13,6 +13,26 @@ output "alarm_names" {
   value       = { for k, a in local.alarms : k => a.alarm_name }
 }
 
+output "availability_alarm_arns" {
+  description = "Alarm key => ARN of the availability SLO alarms (us-east-1, apart from alarm_arns: FIS stop conditions must be in the experiment's region)."
+  value       = { for k, a in local.slo_alarms : k => a.arn }
+}
+
+output "availability_health_check_id" {
+  description = "Route 53 health check of the public API's health endpoint (metric AWS/Route53 HealthCheckStatus, us-east-1)."
+  value       = aws_route53_health_check.api.id
+}
+
+output "incident_alarm_name" {
+  description = "Composite alarm in ALARM during an incident; its entries into ALARM are counted as metric Incidents of custom_metric_namespace."
+  value       = aws_cloudwatch_composite_alarm.incident.alarm_name
+}
+
+output "incident_log_group_name" {
+  description = "Log group of every incident's start (ALARM) and end (OK)."
+  value       = aws_cloudwatch_log_group.incidents.name
+}
+
 output "rollback_alarm_names" {
   description = "Alarms that roll a deployment back."
   value       = [for k in ["alb-5xx-rate", "alb-unhealthy-hosts"] : local.alarms[k].alarm_name]
@@ -49,6 +69,6 @@ output "reports_bucket_arn" {
 }
 
 output "custom_metric_namespace" {
-  description = "Namespace of the custom metrics (deployment failures, authentication failures, business KPIs)."
+  description = "Namespace of the custom metrics (deployment failures, authentication failures, incidents, business KPIs)."
   value       = local.custom_namespace
 }

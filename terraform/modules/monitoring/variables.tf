@@ -85,6 +85,27 @@ variable "auth_failure_threshold" {
   }
 }
 
+variable "health_check_fqdn" {
+  description = "Public domain of the API (api_domain_name) whose health endpoint the Route 53 health check calls over HTTPS: the availability SLO is measured there."
+  type        = string
+
+  validation {
+    condition     = length(var.health_check_fqdn) > 0 && !startswith(var.health_check_fqdn, "http")
+    error_message = "A domain name (api.example.org), not a URL."
+  }
+}
+
+variable "health_check_path" {
+  description = "Path the Route 53 health check requests: the one the load balancer's target groups check (module alb's health_check_path)."
+  type        = string
+  default     = "/actuator/health/readiness"
+
+  validation {
+    condition     = startswith(var.health_check_path, "/actuator/health")
+    error_message = "The health check must call one of the service's health endpoints (/actuator/health...)."
+  }
+}
+
 variable "regional_web_acl_name" {
   description = "Name of the ALB web ACL."
   type        = string

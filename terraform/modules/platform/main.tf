@@ -98,6 +98,10 @@ module "ecr" {
 
 module "monitoring" {
   source = "../monitoring"
+  providers = {
+    aws           = aws
+    aws.us_east_1 = aws.us_east_1
+  }
 
   name                        = local.name
   kms_key_arn                 = module.kms.key_arn
@@ -114,6 +118,8 @@ module "monitoring" {
   regional_waf_log_group_name = module.cdn.regional_waf_log_group_name
   cloudfront_web_acl_name     = module.cdn.cloudfront_web_acl_name
   cloudfront_distribution_id  = module.cdn.distribution_id
+  health_check_fqdn           = var.api_domain_name
+  health_check_path           = module.alb.health_check_path
   tags                        = local.tags
 }
 
