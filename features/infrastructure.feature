@@ -76,6 +76,17 @@ Feature: The infrastructure code meets the deployment, security and recovery cri
       | rule                           | what it checks                                                                 |
       | silence-is-an-outage-and-pages | missing data is breaching where silence is an outage; a pager on the topic     |
 
+  @NFR-AVAIL-1 @NFR-AVAIL-3
+  Scenario: Production's availability and its incidents will be measured: a health check against the SLO, incidents counted
+    Only production's operation over time shows the uptime and the MTBF; these rules check that the Terraform
+    declares what will measure them, not any figure.
+    Then the infrastructure holds to these rules of NFR-AVAIL-1:
+      | rule                                   | what it checks                                                                      |
+      | availability-slo-measured-from-outside | a Route 53 health check of the API; burn-rate alarms against 99.9 % in us-east-1 that page |
+    And the infrastructure holds to these rules of NFR-AVAIL-3:
+      | rule                       | what it checks                                                                          |
+      | incidents-counted-for-mtbf | one composite alarm of the incident alarms; its entries into ALARM logged and counted as Incidents |
+
   @AC-4.1 @SC-SEC-2
   Scenario: Security groups let the internet reach the load balancer only, and the service only from it
     Then the infrastructure holds to these rules of AC-4.1:

@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
  * The alarms fire at the thresholds the requirements name (AC-3.5): the 5xx rate above 5 % of requests (a rate in
  * percent, from metric math over the request count), ECS CPU and memory above 80 %, p95 latency above 3 s. A
  * threshold is read where Terraform resolves it: the variable's default in the monitoring module, or the value a
- * caller of that module passes, which must be the requirement's too.
+ * caller of that module passes, which must be the requirement's too. The rules of the alarms' one definition, of
+ * silence, of the availability SLO (NFR-AVAIL-1) and of the incident count (NFR-AVAIL-3) are registered here too.
  */
 final class MonitoringRules {
 
@@ -36,7 +37,16 @@ final class MonitoringRules {
                 new PolicyRule("silence-is-an-outage-and-pages", "NFR-OPS-5",
                         "the alarms where silence means an outage treat missing data as breaching; the alert topic has a paging "
                                 + "(HTTPS) subscription set from the environments",
-                        AlarmDefinitionRules::silencePages));
+                        AlarmDefinitionRules::silencePages),
+                new PolicyRule("availability-slo-measured-from-outside", "NFR-AVAIL-1",
+                        "a Route 53 health check calls the API's domain (the load balancer's certificate's) over HTTPS on a health endpoint; "
+                                + "burn-rate alarms in us-east-1 hold its status against the 99.9 % SLO (threshold 100 - burn rate x 0.1 over "
+                                + "their window, missing data breaching) and notify a topic there that pages",
+                        AvailabilitySloRules::measuredFromOutside),
+                new PolicyRule("incidents-counted-for-mtbf", "NFR-AVAIL-3",
+                        "the incident alarms of alarms.yaml (at least service down and error rate > 5 %) make one composite alarm; EventBridge "
+                                + "logs its state changes and a metric filter counts its entries into ALARM as Incidents in the service's namespace",
+                        IncidentCountRules::incidentsCounted));
     }
 
     static void thresholdsAsRequired(PolicyInputs in, Check check) {
