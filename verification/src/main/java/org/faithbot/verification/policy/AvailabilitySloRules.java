@@ -53,14 +53,17 @@ final class AvailabilitySloRules {
         List<AlarmDefinitions.Definition> slo = definitions.get().all().stream().filter(d -> d.raw().has("slo")).toList();
         check.require(slo.stream().anyMatch(d -> d.severity().equals("critical")), AlarmDefinitions.FILE, "slo", "severity",
                 "no availability alarm of the definition pages (severity critical): the error budget could burn out unnoticed");
+        Set<TfBlock> topics = new java.util.LinkedHashSet<>();
         for (AlarmDefinitions.Definition d : slo) {
             sloDefinition(d, check);
             Optional<TfBlock> alarm = monitoring.resources("aws_cloudwatch_metric_alarm").stream()
                     .filter(a -> AlarmDefinitions.keyOf(a).filter(d.key()::equals).isPresent()).findFirst();
             if (check.require(alarm.isPresent(), AlarmDefinitions.FILE, d.key(), "", "no CloudWatch alarm is made from the availability definition " + d.key())) {
-                sloAlarm(terraform, monitoring, alarm.get(), d, healthChecks, check);
+                sloAlarm(monitoring, alarm.get(), d, healthChecks, check);
+                topics.addAll(notifiedTopics(monitoring, alarm.get(), check));
             }
         }
+        topics.forEach(topic -> pagingTopicInUsEast1(monitoring, topic, check));
     }
 
     /** HTTPS to the domain the load balancer serves (its certificate's), on a path of the service's health endpoints. */
@@ -146,8 +149,8 @@ final class AvailabilitySloRules {
                 "no data from the health check means nothing measures the service: missing data must be breaching, not " + d.missingData());
     }
 
-    /** The alarm is in us-east-1, reads a health check of the module, over the definition's window, and notifies a topic there that pages. */
-    private static void sloAlarm(TerraformConfig terraform, Module monitoring, TfBlock alarm, AlarmDefinitions.Definition d, List<TfBlock> healthChecks,
+    /** The alarm is in us-east-1 and reads a health check of the module over the definition's window. */
+    private static void sloAlarm(Module monitoring, TfBlock alarm, AlarmDefinitions.Definition d, List<TfBlock> healthChecks,
                                  Check check) {
         check.inspected(alarm.address());
         check.require(alarm.text("provider").contains(US_EAST_1), alarm.file(), alarm.address(), "provider",
@@ -163,10 +166,10 @@ final class AvailabilitySloRules {
         check.require(period.isPresent() && evaluations.isPresent() && period.getAsDouble() * evaluations.getAsDouble() == window, alarm.file(),
                 alarm.address(), "period", "the alarm must average the health check over the definition's window (" + window + " s), not "
                         + (period.isPresent() && evaluations.isPresent() ? period.getAsDouble() * evaluations.getAsDouble() + " s" : "an unknown one"));
-        pagingTopicInUsEast1(terraform, monitoring, alarm, check);
     }
 
-    private static void pagingTopicInUsEast1(TerraformConfig terraform, Module monitoring, TfBlock alarm, Check check) {
+    /** The topics of the module the alarm notifies (through locals too); a finding when there is none. */
+    private static List<TfBlock> notifiedTopics(Module monitoring, TfBlock alarm, Check check) {
         String actions = alarm.text("alarm_actions");
         Matcher local = Pattern.compile("local\\.([A-Za-z0-9_]+)").matcher(actions);
         while (local.find()) {
@@ -178,21 +181,22 @@ final class AvailabilitySloRules {
                 topics.add(topic);
             }
         }
-        if (!check.require(!topics.isEmpty(), alarm.file(), alarm.address(), "alarm_actions", "the availability alarm notifies no topic of the module")) {
-            return;
-        }
+        check.require(!topics.isEmpty(), alarm.file(), alarm.address(), "alarm_actions", "the availability alarm notifies no topic of the module");
+        return topics;
+    }
+
+    /** An availability alarm's topic is in us-east-1 (an alarm notifies a topic of its own region) and pages like the alert topic. */
+    private static void pagingTopicInUsEast1(Module monitoring, TfBlock topic, Check check) {
         String pagerVariable = monitoring.resource("aws_sns_topic_subscription", "pager").flatMap(p -> TfValues.variableOf(p.attr("endpoint")))
                 .orElse("alert_pager_endpoint");
-        for (TfBlock topic : topics) {
-            check.inspected(topic.address());
-            check.require(topic.text("provider").contains(US_EAST_1), topic.file(), topic.address(), "provider",
-                    "an alarm notifies a topic of its own region only: the availability alarm's topic must be in us-east-1 too");
-            boolean pages = monitoring.resources("aws_sns_topic_subscription").stream()
-                    .anyMatch(s -> Expr.refersTo(s.text("topic_arn"), topic.address()) && s.text("protocol").equals("https")
-                            && TfValues.variableOf(s.attr("endpoint")).filter(pagerVariable::equals).isPresent());
-            check.require(pages, topic.file(), topic.address(), "subscription",
-                    "the availability alarm's topic has no subscription that pages (protocol https, endpoint var." + pagerVariable + ")");
-        }
+        check.inspected(topic.address());
+        check.require(topic.text("provider").contains(US_EAST_1), topic.file(), topic.address(), "provider",
+                "an alarm notifies a topic of its own region only: the availability alarm's topic must be in us-east-1 too");
+        boolean pages = monitoring.resources("aws_sns_topic_subscription").stream()
+                .anyMatch(s -> Expr.refersTo(s.text("topic_arn"), topic.address()) && s.text("protocol").equals("https")
+                        && TfValues.variableOf(s.attr("endpoint")).filter(pagerVariable::equals).isPresent());
+        check.require(pages, topic.file(), topic.address(), "subscription",
+                "the availability alarm's topic has no subscription that pages (protocol https, endpoint var." + pagerVariable + ")");
     }
 
     private static List<JsonNode> healthCheckMetrics(TfBlock alarm) {
