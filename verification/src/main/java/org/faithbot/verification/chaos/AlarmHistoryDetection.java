@@ -85,7 +85,7 @@ public final class AlarmHistoryDetection implements Detection {
         }
         List<String> missed = alerting.expected().stream().filter(alert -> paged.stream().noneMatch(p -> p.expected()
                 && p.alarm().equals(rules.byAlert(alert).map(AlertRules.Rule::alarm).orElse(alert)))).toList();
-        return Incident.judged(alerting.detectWithin().equals(detectWithin) ? alerting : new Alerting(alerting.expected(), alerting.why(), detectWithin),
+        return Incident.judged(alerting.within(detectWithin),
                 paged, missed, events, monitoredBy, RESOLVE_WITHIN, false);
     }
 

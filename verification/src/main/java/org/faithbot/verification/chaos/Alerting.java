@@ -12,16 +12,23 @@ import java.util.List;
  * fault without a member noticing; and how soon the page must come.
  *
  * @param expected     alert names that must page after the fault's start; empty: no alert may page
+ * @param tolerated    alert names that may page or not without breaking the experiment (a race the fault cannot settle,
+ *                     said in {@code why}); reported when they page, and they must resolve like any other
  * @param why          why these alerts (or none), in one line
  * @param detectWithin the longest the first expected page may take after the fault's start
  */
-public record Alerting(List<String> expected, String why, Duration detectWithin) {
+public record Alerting(List<String> expected, List<String> tolerated, String why, Duration detectWithin) {
 
     /** The local goal to detect a fault (SC-OPS-1 allows 15 minutes to respond; a page within a minute leaves the rest to the on-call). */
     public static final Duration LOCAL_GOAL = Duration.ofSeconds(60);
 
     public Alerting {
         expected = List.copyOf(expected);
+        tolerated = List.copyOf(tolerated);
+    }
+
+    public Alerting(List<String> expected, String why, Duration detectWithin) {
+        this(expected, List.of(), why, detectWithin);
     }
 
     public boolean silent() {
@@ -36,23 +43,32 @@ public record Alerting(List<String> expected, String why, Duration detectWithin)
         if (!node.path("expected").isArray()) {
             throw new IllegalArgumentException(experiment + ": alerting.expected must be a list of alert names (empty: no alert may page)");
         }
-        List<String> names = new ArrayList<>();
-        node.path("expected").forEach(n -> {
-            if (!n.isTextual() || n.asText().isBlank()) {
-                throw new IllegalArgumentException(experiment + ": alerting.expected holds a blank or non-text alert name");
-            }
-            names.add(n.asText());
-        });
+        List<String> names = names(node.path("expected"), experiment + ": alerting.expected");
+        JsonNode tolerated = node.path("tolerated");
+        if (!tolerated.isMissingNode() && !tolerated.isArray()) {
+            throw new IllegalArgumentException(experiment + ": alerting.tolerated must be a list of alert names");
+        }
         JsonNode within = node.path("detectWithinSeconds");
         if (!within.isMissingNode() && (!within.isNumber() || within.asDouble() <= 0)) {
             throw new IllegalArgumentException(experiment + ": alerting.detectWithinSeconds must be a positive number");
         }
-        return new Alerting(names, Experiment.text(node, "why", experiment + ": alerting"),
+        return new Alerting(names, names(tolerated, experiment + ": alerting.tolerated"), Experiment.text(node, "why", experiment + ": alerting"),
                 within.isMissingNode() ? LOCAL_GOAL : Duration.ofMillis(Math.round(within.asDouble() * 1000)));
     }
 
-    /** A copy expecting other alerts (a self-test). */
-    public Alerting expecting(List<String> names) {
-        return new Alerting(names, why, detectWithin);
+    private static List<String> names(JsonNode list, String context) {
+        List<String> names = new ArrayList<>();
+        list.forEach(n -> {
+            if (!n.isTextual() || n.asText().isBlank()) {
+                throw new IllegalArgumentException(context + " holds a blank or non-text alert name");
+            }
+            names.add(n.asText());
+        });
+        return names;
+    }
+
+    /** A copy with another bound for the first page (a self-test). */
+    public Alerting within(Duration bound) {
+        return new Alerting(expected, tolerated, why, bound);
     }
 }

@@ -69,11 +69,13 @@ public record Incident(Alerting alerting, List<Paged> paged, List<String> missed
                     p.acknowledgeSeconds() == null ? "not acknowledged" : String.format("acknowledged %.1f s after the fault's start", p.acknowledgeSeconds()),
                     p.acknowledgeSeconds() != null && p.acknowledgeSeconds() < SC_OPS_1.toSeconds())));
         }
-        List<Incident.Paged> others = paged.stream().filter(p -> !p.expected()).toList();
-        checks.add(new HypothesisCheck(alerting.silent() ? "no alert pages: the service absorbs the fault (" + alerting.why() + ")"
-                : "no alert pages but " + String.join(", ", alerting.expected()),
-                others.isEmpty() ? "none other paged" : "paged: " + others.stream().map(p -> p.alert() + (p.instance().isEmpty() ? "" : " " + p.instance())
-                        + String.format(" after %.1f s", p.detectSeconds())).toList(), others.isEmpty()));
+        List<Incident.Paged> others = paged.stream().filter(p -> !p.expected() && !alerting.tolerated().contains(p.alert())).toList();
+        List<Incident.Paged> tolerated = paged.stream().filter(p -> !p.expected() && alerting.tolerated().contains(p.alert())).toList();
+        String mayPage = alerting.tolerated().isEmpty() ? "" : " (" + String.join(", ", alerting.tolerated()) + " may page or not)";
+        checks.add(new HypothesisCheck((alerting.silent() ? "no alert pages: the service absorbs the fault" + mayPage + " (" + alerting.why() + ")"
+                : "no alert pages but " + String.join(", ", alerting.expected()) + mayPage),
+                (others.isEmpty() ? "none other paged" : "paged: " + describe(others))
+                        + (tolerated.isEmpty() ? "" : "; tolerated: " + describe(tolerated)), others.isEmpty()));
         if (!paged.isEmpty()) {
             checks.add(new HypothesisCheck(String.format("every alert that paged resolves within %d s of the fault's end", resolveWithin.toSeconds()),
                     String.join("; ", paged.stream().map(p -> p.alert() + (p.resolveSeconds() == null ? " still firing"
@@ -86,8 +88,14 @@ public record Incident(Alerting alerting, List<Paged> paged, List<String> missed
         return checks;
     }
 
+    private static List<String> describe(List<Paged> pages) {
+        return pages.stream().map(p -> p.alert() + (p.instance().isEmpty() ? "" : " " + p.instance()) + String.format(" after %.1f s", p.detectSeconds()))
+                .toList();
+    }
+
+    /** The pages neither expected nor tolerated. */
     public List<Paged> unexpected() {
-        return paged.stream().filter(p -> !p.expected()).toList();
+        return paged.stream().filter(p -> !p.expected() && (alerting == null || !alerting.tolerated().contains(p.alert()))).toList();
     }
 
     /** The first page of each expected alert. */

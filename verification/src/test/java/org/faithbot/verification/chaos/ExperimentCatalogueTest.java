@@ -58,6 +58,8 @@ class ExperimentCatalogueTest {
             assertThat(e.alerting()).as("%s declares its alerting", e.id()).isNotNull();
             assertThat(e.alerting().why()).as("%s says why", e.id()).isNotBlank();
             assertThat(e.alerting().expected()).as("%s expects alerts the local target's Prometheus has", e.id()).isSubsetOf(ruleNames);
+            assertThat(e.alerting().tolerated()).as("%s tolerates alerts the local target's Prometheus has", e.id()).isSubsetOf(ruleNames)
+                    .noneMatch(e.alerting().expected()::contains);
             assertThat(e.alerting().detectWithin()).isLessThanOrEqualTo(Duration.ofMinutes(15));
         });
         assertThat(catalogue.all()).as("some experiment's fault must page, some the service absorbs silently")

@@ -73,6 +73,19 @@ class ExperimentFiguresTest {
     }
 
     @Test
+    void aToleratedAlertThatPagesIsReportedButBreaksNothing() {
+        Alerting mayPage = new Alerting(List.of(), List.of("InstanceDown"), "a race", java.time.Duration.ofSeconds(60));
+        Incident.Paged page = new Incident.Paged("InstanceDown", "alb-unhealthy-hosts", "warning", "127.0.0.1:1", "docs/runbooks/x.md#a", false, 7, 7.1, 8.0);
+        Incident incident = Incident.judged(mayPage, List.of(page), List.of(), List.of(), "Prometheus", java.time.Duration.ofSeconds(60), true);
+        assertThat(incident.unexpected()).isEmpty();
+        assertThat(incident.checks()).allSatisfy(c -> assertThat(c.held()).as(c.describe()).isTrue());
+        assertThat(incident.checks()).anySatisfy(c -> assertThat(c.measured()).contains("tolerated: [InstanceDown 127.0.0.1:1 after 7.0 s]"));
+        Incident unresolved = Incident.judged(mayPage, List.of(new Incident.Paged("InstanceDown", "a", "warning", "", "docs/runbooks/x.md#a", false, 7, 7.1, null)),
+                List.of(), List.of(), "Prometheus", java.time.Duration.ofSeconds(60), true);
+        assertThat(unresolved.checks()).anySatisfy(c -> assertThat(c.held()).as("a tolerated page that never resolves").isFalse());
+    }
+
+    @Test
     void anAlertForAFaultTheServiceAbsorbsIsCountedAgainstIt() {
         Alerting silent = new Alerting(List.of(), "absorbed", java.time.Duration.ofSeconds(60));
         Incident.Paged stray = new Incident.Paged("HighErrorRate", "alb-5xx-rate", "critical", "", "docs/runbooks/x.md#a", false, 9, 9.1, 3.0);

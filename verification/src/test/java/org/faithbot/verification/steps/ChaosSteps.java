@@ -79,7 +79,7 @@ public class ChaosSteps {
         Alerting alerting = experiment.alerting();
         assertThat(alerting).as("%s declares its alerting", id).isNotNull();
         try (AutoCloseable removed = LocalTarget.of(context.target()).monitoring().withoutRule(rule)) {
-            run(experiment.withAlerting(new Alerting(alerting.expected(), alerting.why(), Duration.ofSeconds(seconds))));
+            run(experiment.withAlerting(alerting.within(Duration.ofSeconds(seconds))));
         }
     }
 
