@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
  * definition's CPU units (terraform/environments/*&#47;terraform.tfvars task_cpu = 1024: one vCPU; CpuSharesTest holds
  * them equal), as ECS reserves them per task. The rest stand for what in AWS runs on machines of its own and takes
  * none of a task's CPU: the load injector and the local DynamoDB (single-threaded: one core at most) as much as one
- * task, the balancer (the ALB) and the harness (the probe and the drills' clients) half of one, the CDN, the
- * monitoring and the AWS emulator a quarter, so that under full contention the service's two instances keep the
- * largest part of the box (2048 of 5888). Shares weigh the groups only when the cores are contended; none is a cap.
+ * task, the harness (the members' other clients: the probe, the fuzzer, the drills) as much as one task, the balancer
+ * (the ALB) half of one, the CDN, the monitoring and the AWS emulator a quarter, so that under full contention the
+ * service's two instances keep the largest part of the box (2048 of 6400). Shares weigh the groups only when the cores are contended; none is a cap.
  * (With the injector and dynalite at two tasks' each, a main job beside other builds measured the production day's
  * p95 at 685 ms and the capacity at 208/s, against 54 ms and 400/s ungrouped: the service was starved.)
  */
@@ -25,7 +25,7 @@ public final class CpuShares {
         LOAD_INJECTOR(TASK_CPU_UNITS),
         DATABASE(TASK_CPU_UNITS),
         BALANCER(TASK_CPU_UNITS / 2),
-        HARNESS(TASK_CPU_UNITS / 2),
+        HARNESS(TASK_CPU_UNITS),
         CDN(TASK_CPU_UNITS / 4),
         MONITORING(TASK_CPU_UNITS / 4),
         AWS_EMULATOR(TASK_CPU_UNITS / 4);
