@@ -64,6 +64,14 @@ class CpuGroupsTest {
     }
 
     @Test
+    void theRunsGroupsAreOffUnlessAskedFor() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("local.cpu-shares"), "this run asked for the CPU shares");
+        CpuGroups groups = CpuGroups.shared();
+        assertThat(groups.applied()).isFalse();
+        assertThat(groups.describe()).startsWith("CPU shares not applied (off by default (-Dlocal.cpu-shares=true turns them on");
+    }
+
+    @Test
     void onTheKernelsHierarchyAProcessRunsInItsGroupAndTheGroupGoesAtTheEnd() throws Exception {
         Path cpu = Path.of("/sys/fs/cgroup/cpu");
         assumeTrue(Files.isWritable(cpu) && Files.exists(cpu.resolve("cpu.shares")), "cgroup v1's cpu controller is not writable here");
