@@ -64,6 +64,7 @@ public record GameDayDryRun(String namePrefix, String region, Duration fisPoll, 
 
     /** The plan in words, then the cost. */
     public String describe(List<Planned> planned) {
+        AlertRules rules = AlertRules.load();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Staging game day, dry run: %d experiments with an FIS template, region %s, names %s-*; nothing is called.%n",
                 planned.size(), region, namePrefix));
@@ -89,7 +90,7 @@ public record GameDayDryRun(String namePrefix, String region, Duration fisPoll, 
                     .append(", with targets, every stop-condition alarm existing and OK; the steady state held over a whole baseline before the start\n");
             Alerting alerting = experiment.alerting();
             out.append("   must page: ").append(alerting == null ? "(not declared: the experiment fails)" : alerting.silent() ? "nothing (absorbed)"
-                    : alarmNames(alerting.expected().stream().map(a -> AlertRules.load().byAlert(a).map(AlertRules.Rule::alarm).orElse(a)).toList())
+                    : alarmNames(alerting.expected().stream().map(a -> rules.byAlert(a).map(AlertRules.Rule::alarm).orElse(a)).toList())
                     + " within " + AlarmHistoryDetection.DETECT_WITHIN.toMinutes() + " min").append('\n');
             out.append("   AWS calls, in order:\n");
             plan.calls().forEach(call -> out.append("     - ").append(call).append('\n'));
