@@ -62,8 +62,8 @@ public final class DayJourneys {
             "Give thanks with me for my daughter's recovery",
             "Pray for peace in our family"};
     /** Reading and typing between two steps of a visit: long enough that the peaks hold more than 1000 members at once. */
-    private static final Duration PAUSE_MIN = Duration.ofSeconds(4);
-    private static final Duration PAUSE_MAX = Duration.ofSeconds(9);
+    private static final Duration PAUSE_MIN = Duration.ofSeconds(6);
+    private static final Duration PAUSE_MAX = Duration.ofSeconds(14);
 
     private final LoadSettings settings;
     private final TokenIssuer tokens;

@@ -48,7 +48,7 @@ public record LoadPlan(String name, Class<? extends Simulation> simulation, Map<
         String conditions = day.describe() + "; each member registers with consents, then one journey: chat 43 % (1-2 messages,"
                 + " 4 in 10 rate the reply), crisis language 1 %, web page and verse, a question, the verse revalidated 20 %, prayer connect 17 %"
                 + " (1 in 20 reports a community prayer), browsing conversations 12 %, export 5 %, export and erase 2 %;"
-                + " 4-9 s between steps; 3 prayer team members, a moderator and a support agent working their queues all day";
+                + " 6-14 s between steps; 3 prayer team members, a moderator and a support agent working their queues all day";
         return new LoadPlan("production-day", DaySimulation.class, properties, Duration.ZERO, day.length(),
                 day.length().plusMinutes(4), "1536m", conditions);
     }

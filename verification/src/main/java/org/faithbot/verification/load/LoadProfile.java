@@ -68,9 +68,9 @@ public record LoadProfile(String name, Duration usersRamp, Duration usersHold, D
     public static LoadProfile of(String name) {
         return switch (name) {
             case "test" -> new LoadProfile("test", Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofSeconds(30),
-                    Duration.ofSeconds(20), 120, Duration.ofSeconds(10), Duration.ofSeconds(20), LADDER, Duration.ofSeconds(8), Duration.ofSeconds(160));
+                    Duration.ofSeconds(20), 120, Duration.ofSeconds(10), Duration.ofSeconds(20), LADDER, Duration.ofSeconds(8), Duration.ofSeconds(240));
             default -> new LoadProfile("launch", Duration.ofSeconds(30), Duration.ofSeconds(40), Duration.ofSeconds(30),
-                    Duration.ofSeconds(30), 120, Duration.ofSeconds(10), Duration.ofSeconds(30), LADDER, Duration.ofSeconds(10), Duration.ofSeconds(170));
+                    Duration.ofSeconds(30), 120, Duration.ofSeconds(10), Duration.ofSeconds(30), LADDER, Duration.ofSeconds(10), Duration.ofSeconds(240));
         };
     }
 }
