@@ -70,7 +70,7 @@ class PerformanceFigureRoutesTest {
     }
 
     private static final List<String> WITHOUT_FIGURES = List.of("\\d+ members are using the chatbot at the same time",
-            "a production day: 10,000 members or more, at least 1000 of them at once at its peaks",
+            "a production day: 10,000 members or more, at least 1000 of them at once at its peaks, in the main job; a smaller day of 3,500 members in the tests",
             "members keep arriving at \\d+ per second, each asking one question",
             "members keep arriving at \\d+ per second for \\d+ seconds, each asking one question",
             "the arrival rate rises step by step until the SLOs break",

@@ -30,14 +30,17 @@ class ProductionDayTest {
     }
 
     @Test
-    void theMainJobsDayIsLongerAndItsPeaksNoDenser() {
-        ProductionDay launch = LoadProfile.of("launch").day();
-        ProductionDay test = LoadProfile.of("test").day();
-        assertThat(test.members()).isEqualTo(10_000);
-        assertThat(launch.members()).isEqualTo(10_000);
-        assertThat(launch.length()).isGreaterThan(test.length());
-        assertThat(launch.peakArrivalsPerSecond()).as("the main job's peaks are no denser than the tests'")
-                .isBetween(75.0, test.peakArrivalsPerSecond());
+    void theMainJobPlaysTheRequiredDayAndTheTestsASmallerOneWithSparserPeaks() {
+        LoadProfile launchProfile = LoadProfile.of("launch");
+        LoadProfile testProfile = LoadProfile.of("test");
+        ProductionDay launch = launchProfile.day();
+        ProductionDay test = testProfile.day();
+        assertThat(launchProfile.playsTheRequiredDay()).isTrue();
+        assertThat(testProfile.playsTheRequiredDay()).isFalse();
+        assertThat(launch.members()).isEqualTo(LoadProfile.DAILY_MEMBERS);
+        assertThat(test.members()).isEqualTo(LoadProfile.TEST_DAY_MEMBERS).isLessThan(launch.members());
+        assertThat(launch.peakArrivalsPerSecond()).as("the main job's peak, under the 93/s that collapsed on slower days").isBetween(50.0, 70.0);
+        assertThat(test.peakArrivalsPerSecond()).as("the tests' peak, about half the main job's").isLessThan(launch.peakArrivalsPerSecond() * 0.6);
     }
 
     @Test

@@ -30,7 +30,7 @@ public class PageLoadSteps {
         this.context = context;
     }
 
-    @When("Lighthouse loads the chatbot's web page {int} times on its 3G profile and {int} times on its default mobile profile")
+    @When("Lighthouse loads the chatbot's web page {int} times on its 3G profile and {int} time(s) on its default mobile profile")
     public void lighthouseLoadsThePage(int times3G, int timesMobile) throws IOException {
         requireThePage();
         String url = context.target().baseUrl() + "/";

@@ -9,10 +9,12 @@ import org.assertj.core.api.Assertions;
 import org.faithbot.verification.evidence.Evidence;
 import org.faithbot.verification.evidence.Figure;
 import org.faithbot.verification.load.LoadFigures;
+import org.faithbot.verification.load.LoadProfile;
 import org.faithbot.verification.load.MeasuredLoad;
 import org.faithbot.verification.load.NotMeasurable;
 import org.faithbot.verification.load.ServiceMetricFigures;
 import org.faithbot.verification.load.SpecLoads;
+import org.faithbot.verification.load.StandardLoads;
 import org.faithbot.verification.target.Targets;
 import org.opentest4j.TestAbortedException;
 
@@ -50,7 +52,7 @@ public class PerformanceSteps {
         runLoad(() -> loads.concurrentUsers(users));
     }
 
-    @Given("a production day: 10,000 members or more, at least 1000 of them at once at its peaks")
+    @Given("a production day: 10,000 members or more, at least 1000 of them at once at its peaks, in the main job; a smaller day of 3,500 members in the tests")
     public void aProductionDay() {
         runLoad(loads::productionDay);
     }
@@ -111,7 +113,23 @@ public class PerformanceSteps {
 
     @Then("{int} members were in a journey at the same time")
     public void membersWereInAJourneyAtOnce(int users) {
-        assertEach(record("performance.concurrency", figures.concurrency(users)), "");
+        List<Figure> concurrency = figures.concurrency(users);
+        requireTheRequiredDay(concurrency);
+        assertEach(record("performance.concurrency", concurrency), "");
+    }
+
+    /**
+     * The scale a production day is for (10,000 members, 1000 at once) is judged on the main job's day only: the tests'
+     * day is smaller (it must hold on this machine kind's slower days), so there the check is skipped, saying what the
+     * smaller day measured; any other load is judged as it ran.
+     */
+    void requireTheRequiredDay(List<Figure> measured) {
+        if (StandardLoads.EXPECTED.equals(load().run().plan().name()) && !LoadProfile.current().playsTheRequiredDay()) {
+            throw new TestAbortedException("not judged in the tests: their production day brings " + LoadProfile.TEST_DAY_MEMBERS
+                    + " members, so that it holds on this machine kind's slower days; the main job's day brings the "
+                    + LoadProfile.DAILY_MEMBERS + " this criterion is judged on (the tests' day measured: "
+                    + measured.stream().map(f -> f.metric() + " = " + Math.round(f.value()) + " " + f.unit()).toList() + ")");
+        }
     }
 
     @Then("the requests per second served are reported")
