@@ -31,6 +31,11 @@ public record Alerting(List<String> expected, List<String> tolerated, String why
         this(expected, List.of(), why, detectWithin);
     }
 
+    /** Whether {@code alert} may page or not without breaking the experiment. */
+    public boolean tolerates(String alert) {
+        return tolerated.contains(alert);
+    }
+
     public boolean silent() {
         return expected.isEmpty();
     }

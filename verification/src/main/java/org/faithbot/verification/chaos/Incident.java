@@ -3,7 +3,9 @@ package org.faithbot.verification.chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the monitoring did about an experiment's fault: every alert that paged after the fault's start, timed from it (to
@@ -69,8 +71,10 @@ public record Incident(Alerting alerting, List<Paged> paged, List<String> missed
                     p.acknowledgeSeconds() == null ? "not acknowledged" : String.format("acknowledged %.1f s after the fault's start", p.acknowledgeSeconds()),
                     p.acknowledgeSeconds() != null && p.acknowledgeSeconds() < SC_OPS_1.toSeconds())));
         }
-        List<Incident.Paged> others = paged.stream().filter(p -> !p.expected() && !alerting.tolerated().contains(p.alert())).toList();
-        List<Incident.Paged> tolerated = paged.stream().filter(p -> !p.expected() && alerting.tolerated().contains(p.alert())).toList();
+        Map<Boolean, List<Incident.Paged>> notExpected = paged.stream().filter(p -> !p.expected())
+                .collect(Collectors.partitioningBy(p -> alerting.tolerates(p.alert())));
+        List<Incident.Paged> others = notExpected.get(false);
+        List<Incident.Paged> tolerated = notExpected.get(true);
         String mayPage = alerting.tolerated().isEmpty() ? "" : " (" + String.join(", ", alerting.tolerated()) + " may page or not)";
         checks.add(new HypothesisCheck((alerting.silent() ? "no alert pages: the service absorbs the fault" + mayPage + " (" + alerting.why() + ")"
                 : "no alert pages but " + String.join(", ", alerting.expected()) + mayPage),
@@ -95,7 +99,7 @@ public record Incident(Alerting alerting, List<Paged> paged, List<String> missed
 
     /** The pages neither expected nor tolerated. */
     public List<Paged> unexpected() {
-        return paged.stream().filter(p -> !p.expected() && (alerting == null || !alerting.tolerated().contains(p.alert()))).toList();
+        return paged.stream().filter(p -> !p.expected() && (alerting == null || !alerting.tolerates(p.alert()))).toList();
     }
 
     /** The first page of each expected alert. */

@@ -40,7 +40,7 @@ public record LoadProfile(String name, Duration usersRamp, Duration usersHold, D
 
     /** Whether this profile's day brings the members NFR-SCALE-1 and NFR-SCALE-2 name (the main job's does; the tests' is smaller). */
     public boolean playsTheRequiredDay() {
-        return !"test".equals(name);
+        return !tests();
     }
 
     /** Rungs of the capacity search (arrivals per second, each one chat message); it stops at the first that breaks the SLOs. */
@@ -53,7 +53,7 @@ public record LoadProfile(String name, Duration usersRamp, Duration usersHold, D
      * must not pass or fail on that.
      */
     public boolean carriesMoreThanTheExpectedLoad() {
-        return !"test".equals(name);
+        return !tests();
     }
 
     /**
@@ -62,7 +62,7 @@ public record LoadProfile(String name, Duration usersRamp, Duration usersHold, D
      * on the production day instead.
      */
     public boolean searchesCapacity() {
-        return !"test".equals(name);
+        return !tests();
     }
 
     /**
@@ -70,7 +70,12 @@ public record LoadProfile(String name, Duration usersRamp, Duration usersHold, D
      * (profile launch), whose loads last longer than the tests', so only the main job's figures are comparable.
      */
     public boolean comparableWithTheBaselines() {
-        return !"test".equals(name);
+        return !tests();
+    }
+
+    /** Whether this is the tests' profile (bin/test), lighter than the main job's where the machine's state would decide. */
+    private boolean tests() {
+        return "test".equals(name);
     }
 
     public static LoadProfile current() {
