@@ -132,7 +132,7 @@
     }).catch(function (error) { status(error.message); });
   }
 
-  document.addEventListener('DOMContentLoaded', function () {
+  function start() {
     $('token').value = token() || '';
     $('token-form').addEventListener('submit', function (event) {
       event.preventDefault();
@@ -159,5 +159,12 @@
     });
     loadDailyVerse();
     loadConversations();
-  });
+  }
+
+  // loaded after the page's first paint (by app-loader.js), usually once the document is parsed
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
 }());

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The chat page, from memory ({@link AssetCatalog}, the day's page from {@link FrontPage}, its style
- * sheet inline and the day's verse in it): {@code index.html} revalidated on every load
+ * sheet and script loader inline, allowed by their hashes in its CSP, and the day's verse in it): {@code index.html} revalidated on every load
  * ({@code no-cache} with an ETag), the fingerprinted scripts and styles cached for a year
  * ({@code public, max-age=31536000, immutable}); each sent gzip-compressed when the client accepts
  * it ({@code Vary: Accept-Encoding}); a matching {@code If-None-Match} gets 304. Counted in
@@ -46,7 +46,8 @@ class WebFrontController {
     ResponseEntity<byte[]> index(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
             @Nullable String acceptEncoding) {
         HttpHeaders policy = new HttpHeaders();
-        policy.set("Content-Security-Policy", ContentSecurityPolicy.withInlineStyle(this.assets.inlineStyleSource()));
+        policy.set("Content-Security-Policy", ContentSecurityPolicy.withInline(this.assets.inlineStyleSource(),
+                this.assets.inlineScriptSource()));
         return serve(this.frontPage.today(), REVALIDATE, acceptEncoding, policy);
     }
 

@@ -36,13 +36,21 @@ class WebFrontTest extends ApiTest {
         String html = index.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(SCRIPT.matcher(html).find()).isTrue();
         assertThat(STYLES.matcher(html).find()).as("the style sheet is inline, not linked").isFalse();
-        assertThat(html).doesNotContain("{{").doesNotContain("<script>").doesNotContain("style=");
+        assertThat(html).doesNotContain("{{").doesNotContain("style=").doesNotContainPattern("\\son[a-z]+=").doesNotContain("javascript:");
         Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
         assertThat(style.find()).isTrue();
-        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-            .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
-        assertThat(index.getResponse().getHeaders("Content-Security-Policy")).as("one policy, allowing that style by its hash only")
-            .singleElement().asString().contains("style-src 'self' 'sha256-" + hash + "';").doesNotContain("unsafe-inline");
+        Matcher scripts = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertThat(scripts.find()).as("one inline script").isTrue();
+        assertThat(scripts.group(1)).as("the script is inline, not linked: it requests the app's script after the first paint")
+            .isEmpty();
+        String loader = scripts.group(2);
+        assertThat(SCRIPT.matcher(loader).find()).as("the loader requests the fingerprinted script").isTrue();
+        assertThat(scripts.find()).as("no other script in the page").isFalse();
+        assertThat(index.getResponse().getHeaders("Content-Security-Policy")).as("one policy, allowing that style and that script by their hashes only")
+            .singleElement().asString()
+            .contains("style-src 'self' 'sha256-" + sha256(style.group(1)) + "';")
+            .contains("script-src 'self' 'sha256-" + sha256(loader) + "';")
+            .doesNotContain("unsafe-inline");
         this.mvc.perform(get("/").header(HttpHeaders.IF_NONE_MATCH, index.getResponse().getHeader(HttpHeaders.ETAG)))
             .andExpect(status().isNotModified());
     }
@@ -93,5 +101,10 @@ class WebFrontTest extends ApiTest {
         assertThat(verse.group(1)).contains(org.springframework.web.util.HtmlUtils.htmlEscape(reference));
         String again = this.mvc.perform(get("/")).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
         assertThat(this.mvc.perform(get("/")).andReturn().getResponse().getHeader(HttpHeaders.ETAG)).as("the same page all day").isEqualTo(again);
+    }
+
+    private static String sha256(String inline) throws java.security.NoSuchAlgorithmException {
+        return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(inline.getBytes(StandardCharsets.UTF_8)));
     }
 }

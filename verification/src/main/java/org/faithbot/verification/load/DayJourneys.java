@@ -141,8 +141,7 @@ public final class DayJourneys {
     private ChainBuilder webVisit() {
         ChainBuilder visit = exec(session -> session);
         if (settings.has(Feature.WEB)) {
-            visit = visit.exec(http("home page").get(settings.pageUrl() + "/").header("Accept", "text/html")
-                    .check(status().is(200)));
+            visit = visit.exec(Journeys.homePage(settings.pageUrl()));
         }
         if (!settings.has(Feature.VERSES)) {
             return visit.pause(PAUSE_MIN, PAUSE_MAX).exec(message(MESSAGES));

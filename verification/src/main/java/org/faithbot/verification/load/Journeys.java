@@ -17,10 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -69,7 +71,7 @@ public final class Journeys {
 
     /** JSON APIs through the balancer; every virtual user is a different member with a token of their own. */
     public HttpProtocolBuilder protocol() {
-        HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
+        return http.baseUrl(settings.baseUrl())
                 .acceptHeader("application/json")
                 .acceptEncodingHeader("gzip, deflate")
                 .userAgentHeader("faithbot-load/1.0 (Gatling)")
@@ -77,7 +79,22 @@ public final class Journeys {
                 .disableWarmUp()
                 // conditional requests are sent explicitly (If-None-Match), so that 304s can be counted
                 .disableCaching();
-        return settings.has(Feature.WEB) ? protocol.inferHtmlResources() : protocol;
+    }
+
+    /**
+     * A browser opens the home page at {@code pageUrl} (the CDN, or the balancer) and then fetches
+     * every asset the page names under {@code /assets/}: the app's fingerprinted script, which the
+     * page's inline loader requests after the first paint (Gatling's inferHtmlResources would not
+     * see it inside a script).
+     */
+    static ChainBuilder homePage(String pageUrl) {
+        return exec(http("home page").get(pageUrl + "/").header("Accept", "text/html")
+                .check(status().is(200), regex("/assets/[a-z0-9.-]+").findAll()
+                        .transform(assets -> assets.stream().distinct().toList()).optional().saveAs("pageAssets")))
+                .doIf(session -> session.contains("pageAssets")).then(
+                        foreach("#{pageAssets}", "pageAsset").on(
+                                exec(http("page asset").get(pageUrl + "#{pageAsset}").header("Accept", "*/*")
+                                        .check(status().is(200)))));
     }
 
     /** A member opens the app: a new account of their own and a bearer token for it. */
@@ -181,8 +198,7 @@ public final class Journeys {
     public ChainBuilder webVisit() {
         ChainBuilder visit = exec(session -> session.set("topic", pick(TOPICS)));
         if (settings.has(Feature.WEB)) {
-            // the page's fingerprinted assets are fetched too, as a browser would (inferHtmlResources on the protocol)
-            visit = visit.exec(http("home page").get("/").header("Accept", "text/html").check(status().is(200)));
+            visit = visit.exec(homePage(""));
         }
         if (settings.has(Feature.VERSES)) {
             visit = visit.pause(READING_MIN, READING_MAX)
