@@ -28,7 +28,7 @@ public final class DeploymentDrill {
     /**
      * The probe's window before a release, whose requests the p95 after it is held against: at least 10 s, grown until
      * it holds {@link PostDeploymentValidation#MIN_SAMPLES} probe requests (200; 8 probe users send about 160 in 10 s),
-     * up to {@link PostDeploymentValidation#MAX_WINDOW}. With 3 s (24 requests) the p95 was the second-slowest
+     * up to {@link PostDeploymentValidation#MAX_SAMPLING_WINDOW}. With 3 s (24 requests) the p95 was the second-slowest
      * request, and with 43 requests after it the third-slowest: on 2026-12-01's slow host a 500-member drill measured
      * 150 ms before while the load's own p95 was 721 ms, and then failed a release whose p95 after (769 ms) was the
      * load's usual one.
@@ -136,9 +136,9 @@ public final class DeploymentDrill {
         deployments.awaitStartUps(launched);
         Instant from = Instant.now();
         traffic.runFor(baseline);
-        // the window grows until it holds the requests a p95 needs, up to the validation's longest window
+        // the window grows until it holds the requests a p95 needs, up to the validation's longest sampling window
         while (traffic.timeline().count(from, Instant.now()) < PostDeploymentValidation.MIN_SAMPLES
-                && Duration.between(from, Instant.now()).compareTo(PostDeploymentValidation.MAX_WINDOW) < 0) {
+                && Duration.between(from, Instant.now()).compareTo(PostDeploymentValidation.MAX_SAMPLING_WINDOW) < 0) {
             traffic.runFor(Duration.ofSeconds(1));
         }
         before = new PostDeploymentValidation.ProbeWindow(traffic.timeline(), from, Instant.now());
