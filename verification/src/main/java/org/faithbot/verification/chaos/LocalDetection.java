@@ -2,6 +2,7 @@ package org.faithbot.verification.chaos;
 
 import org.faithbot.verification.local.LocalMonitoring;
 import org.faithbot.verification.monitoring.LocalPager;
+import org.faithbot.verification.wait.Polling;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -98,19 +99,23 @@ public final class LocalDetection implements Detection {
     /** When each alert stopped firing in Prometheus, waiting up to {@link #RESOLVE_WITHIN} after {@code ended}. */
     private Map<String, Instant> awaitResolved(List<String> alerts, Instant ended) {
         Map<String, Instant> resolved = new LinkedHashMap<>();
-        Instant deadline = ended.plus(RESOLVE_WITHIN);
-        while (resolved.size() < alerts.size()) {
-            for (String alert : alerts) {
-                if (!resolved.containsKey(alert) && !monitoring.firing(alert) && monitoring.prometheusAnswers()) {
-                    resolved.put(alert, Instant.now());
-                }
-            }
-            if (resolved.size() == alerts.size() || Instant.now().isAfter(deadline)) {
-                break;
-            }
-            ChaosEngine.sleep(Duration.ofMillis(250));
+        Duration left = Duration.between(Instant.now(), ended.plus(RESOLVE_WITHIN));
+        if (left.isNegative() || left.isZero()) {
+            noteResolved(alerts, resolved); // looked at once, even late
+        } else {
+            Polling.until(left, Duration.ofMillis(250), () -> noteResolved(alerts, resolved));
         }
         return resolved;
+    }
+
+    /** Notes when each alert not yet resolved is seen resolved; whether all are now. */
+    private boolean noteResolved(List<String> alerts, Map<String, Instant> resolved) {
+        for (String alert : alerts) {
+            if (!resolved.containsKey(alert) && !monitoring.firing(alert) && monitoring.prometheusAnswers()) {
+                resolved.put(alert, Instant.now());
+            }
+        }
+        return resolved.size() == alerts.size();
     }
 
     private Optional<LocalMonitoring.Acknowledgement> acknowledgement(LocalPager.Page page) {

@@ -2,6 +2,7 @@ package org.faithbot.verification.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.faithbot.verification.wait.Polling;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,29 +78,20 @@ public final class LocalCdn {
     }
 
     private void awaitAnswer(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (HttpClient client = HttpClient.newHttpClient()) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the CDN (varnishd) exited at start: " + process.logTail(20));
-                }
-                try {
-                    HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url() + "/")).timeout(Duration.ofSeconds(2))
-                            .GET().build(), HttpResponse.BodyHandlers.discarding());
-                    if (answer.statusCode() > 0) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the CDN (varnishd) did not answer within " + timeout + ": " + process.logTail(20));
-                }
-                TimeUnit.MILLISECONDS.sleep(200);
+            if (!Polling.until(timeout, Duration.ofMillis(200), () -> answers(client), () -> !process.isAlive())) {
+                throw new IllegalStateException("the CDN (varnishd) " + (process.isAlive() ? "did not answer within " + timeout : "exited at start")
+                        + ": " + process.logTail(20));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the CDN", e);
+        }
+    }
+
+    private boolean answers(HttpClient client) throws InterruptedException {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url() + "/")).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
+        } catch (IOException notYet) {
+            return false; // not listening yet
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.faithbot.verification.monitoring.LocalPager;
+import org.faithbot.verification.wait.Polling;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -37,6 +37,8 @@ import java.util.function.Predicate;
 public final class LocalMonitoring implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often a wait for the monitoring polls it. */
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private final ManagedProcess prometheus;
     private final ManagedProcess alertmanager;
@@ -124,15 +126,13 @@ public final class LocalMonitoring implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant deadline = Instant.now().plus(timeout);
         for (String ready : List.of(prometheusUrl() + "/-/ready", alertmanagerUrl() + "/-/ready")) {
-            while (status(ready) != 200) {
-                if (!prometheus.isAlive() || !alertmanager.isAlive() || System.nanoTime() > deadline) {
-                    close();
-                    throw new IllegalStateException("the local monitoring did not become ready within " + timeout + " (" + ready + "): "
-                            + prometheus.logTail(10) + "\n" + alertmanager.logTail(10));
-                }
-                sleep(Duration.ofMillis(250));
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || !Polling.until(left, POLL, () -> status(ready) == 200, () -> !prometheus.isAlive() || !alertmanager.isAlive())) {
+                close();
+                throw new IllegalStateException("the local monitoring did not become ready within " + timeout + " (" + ready + "): "
+                        + prometheus.logTail(10) + "\n" + alertmanager.logTail(10));
             }
         }
     }
@@ -256,14 +256,7 @@ public final class LocalMonitoring implements AutoCloseable {
 
     /** Waits until Prometheus scrapes {@code count} instances of the service, all up; false when it does not within {@code timeout}. */
     public boolean awaitScraped(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (query("count(up{job=\"chatbot\"} == 1)").orElse(0) != count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            sleep(Duration.ofMillis(250));
-        }
-        return true;
+        return Polling.until(timeout, POLL, () -> query("count(up{job=\"chatbot\"} == 1)").orElse(0) == count);
     }
 
     /** The names of the alerting rules Prometheus has loaded (empty when it does not answer). */
@@ -315,20 +308,8 @@ public final class LocalMonitoring implements AutoCloseable {
     private void reload(String rules, Predicate<List<String>> loaded) throws IOException {
         Files.writeString(rulesFile, rules);
         prometheus.signal("HUP");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!loaded.test(loadedRules())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Prometheus did not load the rewritten rules within 15 s: " + prometheus.logTail(5));
-            }
-            sleep(Duration.ofMillis(200));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Polling.until(Duration.ofSeconds(15), POLL, () -> loaded.test(loadedRules()))) {
+            throw new IllegalStateException("Prometheus did not load the rewritten rules within 15 s: " + prometheus.logTail(5));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.faithbot.verification.steps;
 
+import org.faithbot.verification.wait.Polling;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -168,14 +169,7 @@ public class MonitoringSteps {
     }
 
     private static boolean waitUntil(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            sleep(250);
-        }
-        return condition.getAsBoolean();
+        return Polling.until(timeout, Duration.ofMillis(250), condition::getAsBoolean);
     }
 
     private static void sleepUntil(Instant at) {
