@@ -161,7 +161,7 @@
     loadConversations();
   }
 
-  // loaded after the page's first paint (by app-loader.js), usually once the document is parsed
+  // loaded once the page has been painted (by app-loader.js), so usually after the document is parsed
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {

@@ -23,9 +23,11 @@ import org.springframework.http.MediaType;
  * script and style sheet gets a content fingerprint in its name ({@code app.3f9a1c2b7d.js}) and a
  * gzip-compressed copy; {@code index.html} is rendered with the style sheet inlined (one request and
  * connection fewer before the first paint) and a one-line inline loader ({@code app-loader.js}) that
- * requests the fingerprinted script after the first paint, so that the script is never on the path
- * of the page's first or largest contentful paint (on a slow mobile network a script requested
- * during the parse costs a round trip before the largest paint). Both inline sources are allowed by
+ * requests the fingerprinted script once the browser reports the first paint (a paint entry of the
+ * Performance Timeline; where there is none, on the load event; at the latest after 3 s), so that
+ * the script is never on the path of the page's first or largest contentful paint (on a slow mobile
+ * network a script requested during the parse costs a round trip before the largest paint; one
+ * requested from the next animation frame still started before the paint was presented). Both inline sources are allowed by
  * their hashes in the page's CSP ({@link #inlineStyleSource()}, {@link #inlineScriptSource()}),
  * never by {@code 'unsafe-inline'}. Everything is then served from memory.
  * The page's daily verse is rendered into it per day ({@link #indexWith(String)}, by {@link FrontPage}).
