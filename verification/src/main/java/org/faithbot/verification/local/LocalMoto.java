@@ -55,6 +55,21 @@ public final class LocalMoto {
         return installation().isPresent();
     }
 
+    /**
+     * Starts moto's server under {@code name} (its log in {@code runDirectory}/logs) and waits until it answers; {@link #stop}
+     * stops it by its PID. Fails when moto is not installed or does not answer within 30 s.
+     */
+    public static LocalMoto started(String name, Path runDirectory) {
+        LocalMoto moto = launch(name, runDirectory, ProcessRegistry.shared());
+        try {
+            moto.awaitUp(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            moto.stop();
+            throw e;
+        }
+        return moto;
+    }
+
     /** Starts moto's server; {@link #awaitUp} waits until it answers. */
     static LocalMoto launch(String name, Path runDirectory, ProcessRegistry registry) {
         Path server = installation().orElseThrow(() -> new IllegalStateException(
@@ -97,7 +112,8 @@ public final class LocalMoto {
         return process;
     }
 
-    void stop() {
+    /** Stops moto's server by its PID. */
+    public void stop() {
         client.close();
         process.stop(Duration.ofSeconds(5));
     }

@@ -29,14 +29,7 @@ public final class SecretsManagerEmulator implements AutoCloseable {
 
     /** Starts moto's server for a drill writing its log under {@code runDirectory}; fails when moto is not installed. */
     public static SecretsManagerEmulator start(Path runDirectory) {
-        LocalMoto moto = LocalMoto.launch("moto-secrets-" + ProcessHandle.current().pid(), runDirectory, ProcessRegistry.shared());
-        try {
-            moto.awaitUp(Duration.ofSeconds(30));
-        } catch (RuntimeException e) {
-            moto.stop();
-            throw e;
-        }
-        return new SecretsManagerEmulator(moto);
+        return new SecretsManagerEmulator(LocalMoto.started("moto-secrets-" + ProcessHandle.current().pid(), runDirectory));
     }
 
     public URI endpoint() {
