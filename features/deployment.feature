@@ -44,7 +44,9 @@ Feature: Deployments without downtime, and automatic rollback of a bad release
     no regression of the release; the figure shows the p95 before (the requirement's threshold) beside
     the limit with the tolerance. Each window holds at least 200 probe requests, 10 of them beyond the
     p95 (the window before lasts 10 s and grows to 200, up to 90 s; the window after grows to 200, up to
-    90 s, and on up to 30 s while above the limit; a window still short at 90 s is "not enough samples", stated with both
+    90 s, and is kept open up to 30 s more while above the limit, judged then on its latest 200 requests,
+    so that the new JVMs' first seconds are not taken for a regression of the release; a window still
+    short at 90 s is "not enough samples", stated with both
     sizes, and the check fails on it), and a regression is called only when a seeded bootstrap of both
     samples puts the p95's excess over the limit above 0 at its 95 % lower bound: significantly worse,
     and by more than the tolerance.
