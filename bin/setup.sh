@@ -119,7 +119,7 @@ maven() {
 clean_reports() {
   rm -rf "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness/allure-results" "$PROJECT_ROOT/reports/local-target" \
          "$PROJECT_ROOT/reports/gatling" \
-         "$PROJECT_ROOT/reports/chaos" "$PROJECT_ROOT/reports/lighthouse" \
+         "$PROJECT_ROOT/reports/chaos" "$PROJECT_ROOT/reports/lighthouse" "$PROJECT_ROOT/reports/staging-rehearsal" \
          "$PROJECT_ROOT/reports/launch-readiness/report" "$PROJECT_ROOT/reports/launch-readiness/summary."* \
          "$PROJECT_ROOT/reports/launch-readiness/evidence.json" "$PROJECT_ROOT/reports/launch-readiness/index.html" "$PROJECT_ROOT/reports/launch-readiness/page-check"*
   mkdir -p "$PROJECT_ROOT/reports/cucumber" "$PROJECT_ROOT/reports/launch-readiness"

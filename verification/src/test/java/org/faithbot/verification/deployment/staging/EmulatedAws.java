@@ -53,13 +53,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * </ul>
  * {@link #callsByHandler()} lists which calls each answered, so a report can say what was stubbed.
  */
-final class EmulatedAws implements AutoCloseable {
+public final class EmulatedAws implements AutoCloseable {
 
-    static final String MOTO = "moto";
-    static final String ROLLOUT = "moto, with ECS's rollout emulated";
-    static final String LIFECYCLE = "moto, with CodeDeploy's deployment lifecycle emulated";
-    static final String STOP = "stub: CodeDeploy StopDeployment (not in moto)";
-    static final String ROLLBACK = "stub: CodeDeploy GetDeployment of a rollback deployment (not in moto)";
+    public static final String MOTO = "moto";
+    public static final String ROLLOUT = "moto, with ECS's rollout emulated";
+    public static final String LIFECYCLE = "moto, with CodeDeploy's deployment lifecycle emulated";
+    public static final String STOP = "stub: CodeDeploy StopDeployment (not in moto)";
+    public static final String ROLLBACK = "stub: CodeDeploy GetDeployment of a rollback deployment (not in moto)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ECS = "AmazonEC2ContainerServiceV20141113.";
@@ -97,7 +97,7 @@ final class EmulatedAws implements AutoCloseable {
     }
 
     /** Which operations each handler answered, in the order of its name: {handler: {operation: calls}}. */
-    Map<String, Map<String, Integer>> callsByHandler() {
+    public Map<String, Map<String, Integer>> callsByHandler() {
         Map<String, Map<String, Integer>> calls = new TreeMap<>();
         for (ServeEvent event : proxy.getAllServeEvents()) {
             String handler = event.getStubMapping() == null || event.getStubMapping().getName() == null ? "unmatched"
@@ -111,7 +111,7 @@ final class EmulatedAws implements AutoCloseable {
     }
 
     /** The calls that did not reach moto's own answer unchanged, in words, one per line. */
-    String describeStubbed() {
+    public String describeStubbed() {
         StringBuilder text = new StringBuilder();
         callsByHandler().forEach((handler, operations) -> {
             if (!MOTO.equals(handler)) {
