@@ -122,7 +122,8 @@ public class StagingRehearsalSteps {
                 + "the live gate failed them (rolling through ECS, canary through CodeDeploy)", rolledBack, "of 2 releases")
                 .judged(Comparator.AT_LEAST, 2.0).when(conditions()));
         assertThat(rollingBad.outcome().result()).as(rollingBad.outcome().describe()).isEqualTo(AwsDeploymentOutcome.Result.ROLLED_BACK);
-        assertThat(rollingBad.service().taskDefinition()).as("moto's ECS service back on the previous release").isEqualTo(rollingBad.previous());
+        assertThat(rollingBad.service().taskDefinition()).as("moto's ECS service back on the previous release")
+                .isEqualTo(rollingBad.previous().taskDefinitionArn());
         assertThat(canary.outcome().result()).as(canary.outcome().describe()).isEqualTo(AwsDeploymentOutcome.Result.ROLLED_BACK);
         assertThat(canary.outcome().rollbackId()).as("the rollback deployment the stop started").isNotBlank();
         assertThat(canary.deployment().path("deploymentConfigName").asText()).isEqualTo(AwsDeployments.CANARY_CONFIG);
