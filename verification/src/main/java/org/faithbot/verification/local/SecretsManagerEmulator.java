@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * A local Secrets Manager for the security drill: moto's server on a loopback port, started by the
