@@ -143,7 +143,12 @@ public class BackgroundLoadSimulation extends Simulation {
         }
 
         void add(long startEpochMillis, double latencyMillis, boolean ok) {
-            pending.add(startEpochMillis + "," + String.format(Locale.ROOT, "%.1f", latencyMillis) + "," + (ok ? 1 : 0) + "\n");
+            add(startEpochMillis + "," + String.format(Locale.ROOT, "%.1f", latencyMillis) + "," + (ok ? 1 : 0) + "\n");
+        }
+
+        /** A line of another shape (ending in a line break). */
+        void add(String line) {
+            pending.add(line);
         }
 
         void startFlushing() {

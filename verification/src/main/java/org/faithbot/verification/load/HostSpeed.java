@@ -28,8 +28,8 @@ import java.util.Random;
  * wait longer. The second matters most here: on a day this machine kind ran the service about 3x
  * slower, the compute unit and a Python loop ran at their usual speed while the JIT compiler and the
  * service, which chase pointers, did not; the memory walk then took 226 ns a step on an idle machine.
- * Figures measured on a host much slower or faster than the one a
- * baseline was measured on are not comparable with it (see {@link PerformanceBaseline.HostReference}).
+ * Figures measured on hosts of different speeds are not comparable with each other; AC-3.6 therefore measures the
+ * previous release beside this one on the same host ({@link ReleaseComparison}).
  *
  * @param computeMicros CPU time of one compute unit, median of the samples in the window
  * @param memoryNanos   CPU time of one step of the memory walk, median of the samples in the window

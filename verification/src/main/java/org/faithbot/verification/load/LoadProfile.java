@@ -65,14 +65,6 @@ public record LoadProfile(String name, Duration usersRamp, Duration usersHold, D
         return !tests();
     }
 
-    /**
-     * Whether this profile's figures can be compared with the committed baselines: those were measured by the main job
-     * (profile launch), whose loads last longer than the tests', so only the main job's figures are comparable.
-     */
-    public boolean comparableWithTheBaselines() {
-        return !tests();
-    }
-
     /** Whether this is the tests' profile (bin/test), lighter than the main job's where the machine's state would decide. */
     private boolean tests() {
         return "test".equals(name);

@@ -98,12 +98,17 @@ public final class LocalTarget implements Target {
      * Returns at once: the caller waits for its readiness and puts it behind the balancer.
      */
     public ServiceInstance startInstance(String name, Map<String, String> extraProperties) {
+        return startInstance(name, serviceJar(), extraProperties);
+    }
+
+    /** As {@link #startInstance(String, Map)}, from another build of the service ({@code jar}: the previous release's). */
+    public ServiceInstance startInstance(String name, Path jar, Map<String, String> extraProperties) {
         if (instances.containsKey(name)) {
             throw new IllegalArgumentException("an instance " + name + " is running already: " + instances.keySet());
         }
         Map<String, String> properties = serviceProperties();
         properties.putAll(extraProperties);
-        ServiceInstance instance = ServiceInstance.start(name, serviceJar(), properties, runDirectory, registry);
+        ServiceInstance instance = ServiceInstance.start(name, jar, properties, runDirectory, registry);
         instances.put(name, instance);
         rescrape();
         return instance;
