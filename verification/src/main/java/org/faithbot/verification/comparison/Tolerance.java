@@ -29,10 +29,16 @@ public record Tolerance(double factor, double slackMillis, double capMillis, dou
     }
 
     public String describe() {
-        String linear = String.format(Locale.ROOT, "%.1f x before + %.0f ms", factor, slackMillis);
+        String linear = String.format(Locale.ROOT, "%s x before + %.0f ms", factor(factor), slackMillis);
         if (!capped()) {
             return linear;
         }
-        return String.format(Locale.ROOT, "min(%.0f ms, %s), at least %.1f x before + %.0f ms", capMillis, linear, floorFactor, slackMillis);
+        return String.format(Locale.ROOT, "min(%.0f ms, %s), at least %s x before + %.0f ms", capMillis, linear, factor(floorFactor), slackMillis);
+    }
+
+    /** 1.5 as "1.5", 1.25 as "1.25", 1 as "1.0". */
+    private static String factor(double value) {
+        String twoPlaces = String.format(Locale.ROOT, "%.2f", value);
+        return twoPlaces.endsWith("0") ? twoPlaces.substring(0, twoPlaces.length() - 1) : twoPlaces;
     }
 }

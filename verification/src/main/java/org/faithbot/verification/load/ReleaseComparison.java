@@ -141,7 +141,7 @@ public final class ReleaseComparison {
             }
         }
         double[] counts = new double[slotOfRound.size() * secondsPerRound];
-        long roundsStart = originEpochMillis + rounds.warmUp().toMillis();
+        long roundsStart = originEpochMillis + rounds.warmUps().toMillis();
         for (Sample sample : samples) {
             Integer slot = slotOfRound.get(sample.round());
             if (slot == null || !sample.ok()) {

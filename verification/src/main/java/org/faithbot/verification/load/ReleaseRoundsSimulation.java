@@ -19,8 +19,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * The previous release and this one under the same open arrival rate, in alternating rounds ({@link ReleaseRounds}):
- * one scenario per release, each with its own instance's URL, injecting only in its own rounds (and at half the rate
- * in the shared warm-up). Every chat message is timed and written with its release and round to
+ * one scenario per release, each with its own instance's URL, injecting only in its own warm-up and rounds. Every chat message is timed and written with its release and round to
  * {@code load.samples-file}; the harness judges the two samples. No assertions of its own.
  */
 public class ReleaseRoundsSimulation extends Simulation {
@@ -50,10 +49,13 @@ public class ReleaseRoundsSimulation extends Simulation {
                 .protocols(journeys.protocol().baseUrl(url));
     }
 
-    /** Half the rate in the warm-up, the full rate in this release's rounds, nothing in the other's. */
+    /** The warm-ups (this release's first, then the previous one's), then the full rate in this release's rounds, nothing in the other's. */
     private List<OpenInjectionStep> injection(ReleaseRounds.Release release) {
         List<OpenInjectionStep> steps = new ArrayList<>();
-        steps.add(constantUsersPerSec(rounds.rate() / 2).during(rounds.warmUp()));
+        OpenInjectionStep warm = constantUsersPerSec(rounds.rate()).during(rounds.warmUp());
+        OpenInjectionStep idle = nothingFor(rounds.warmUp());
+        steps.add(release == ReleaseRounds.Release.CANDIDATE ? warm : idle);
+        steps.add(release == ReleaseRounds.Release.CANDIDATE ? idle : warm);
         for (int i = 0; i < rounds.rounds(); i++) {
             steps.add(rounds.releaseOf(i) == release ? constantUsersPerSec(rounds.rate()).during(rounds.round()) : nothingFor(rounds.round()));
         }
