@@ -63,12 +63,14 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
     }
 
     /**
-     * The rounds of both commands: 4 of 15 s at 50 messages/s (1,500 requests a release), after 10 s of warm-up each. A
+     * The rounds of both commands: 8 of 8 s at 50 messages/s (1,600 requests a release), after 10 s of warm-up each. A
      * warm-up of both at once at half the rate left the previous release's first round at a p95 of 958 ms against 23-57
-     * ms in the other three: each JVM needs the full rate on its own before its rounds are comparable.
+     * ms in the other three: each JVM needs the full rate on its own before its rounds are comparable. Eight rounds
+     * rather than four of twice the length: the Thue-Morse order of eight cancels a quadratic drift (the JVMs still
+     * settling), and one noisy round weighs less (round p95s of 29-90 ms in one run of four).
      */
     public static ReleaseRounds of(LoadProfile profile) {
-        return new ReleaseRounds(4, Duration.ofSeconds(15), Duration.ofSeconds(10), 50);
+        return new ReleaseRounds(8, Duration.ofSeconds(8), Duration.ofSeconds(10), 50);
     }
 
     /** Whose round the {@code index}-th is (0-based): the Thue-Morse sequence, previous release first. */
