@@ -1,5 +1,7 @@
 package org.faithbot.verification.local;
 
+import org.faithbot.verification.wait.Polling;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -135,22 +137,23 @@ public final class Haproxy {
     }
 
     private void awaitSocket(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("haproxy exited:\n" + process.logTail(20));
+        boolean open = Polling.until(timeout, Duration.ofMillis(50), () -> {
+            if (!Files.exists(socket)) {
+                return false;
             }
-            if (Files.exists(socket)) {
-                try {
-                    command("show info");
-                    return;
-                } catch (UncheckedIOException notYet) {
-                    // the socket file exists before haproxy accepts on it
-                }
+            try {
+                command("show info");
+                return true;
+            } catch (UncheckedIOException notYet) {
+                return false; // the socket file exists before haproxy accepts on it
             }
-            LocalDynamoDb.sleep(50);
+        }, () -> !process.isAlive());
+        if (!open && !process.isAlive()) {
+            throw new IllegalStateException("haproxy exited:\n" + process.logTail(20));
         }
-        throw new IllegalStateException("haproxy's runtime API did not open within " + timeout);
+        if (!open) {
+            throw new IllegalStateException("haproxy's runtime API did not open within " + timeout);
+        }
     }
 
     /** Where Prometheus scrapes the balancer's own metrics ({@code /metrics}, HAProxy's exporter), as host:port. */
@@ -219,12 +222,8 @@ public final class Haproxy {
     /** Waits until the server's state satisfies the condition; returns how long that took. */
     public Duration awaitServer(String name, Predicate<BackendServer> condition, Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.test(server(name))) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            LocalDynamoDb.sleep(25);
+        if (Polling.until(timeout, Duration.ofMillis(25), () -> condition.test(server(name)))) {
+            return Duration.ofNanos(System.nanoTime() - start);
         }
         throw new IllegalStateException("server " + name + " did not reach the expected state within " + timeout + ": " + server(name));
     }

@@ -1,6 +1,7 @@
 package org.faithbot.verification.local;
 
 import org.faithbot.verification.target.LocalAws;
+import org.faithbot.verification.wait.Polling;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The local DynamoDB: dynalite (in memory) on a loopback port, fast enough to sit under load. */
 public final class LocalDynamoDb {
@@ -56,21 +58,30 @@ public final class LocalDynamoDb {
     }
 
     private void awaitUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("dynalite exited:\n" + process.logTail(20));
-            }
+        awaitAnswering("dynalite", process, client, timeout);
+    }
+
+    /**
+     * Waits until a local DynamoDB API (dynalite's, moto's) answers ListTables; fails, with the end of its log, when its
+     * process exits or the timeout passes (with the last refusal as the cause).
+     */
+    static void awaitAnswering(String name, ManagedProcess process, DynamoDbClient client, Duration timeout) {
+        AtomicReference<RuntimeException> last = new AtomicReference<>();
+        boolean up = Polling.until(timeout, Duration.ofMillis(100), () -> {
             try {
                 client.listTables();
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                sleep(100);
+                return true;
+            } catch (RuntimeException notYet) {
+                last.set(notYet);
+                return false;
             }
+        }, () -> !process.isAlive());
+        if (!up && !process.isAlive()) {
+            throw new IllegalStateException(name + " exited:\n" + process.logTail(20));
         }
-        throw new IllegalStateException("dynalite did not answer within " + timeout, last);
+        if (!up) {
+            throw new IllegalStateException(name + " did not answer within " + timeout, last.get());
+        }
     }
 
     public static DynamoDbClient clientFor(URI endpoint) {

@@ -82,21 +82,7 @@ public final class LocalMoto {
     }
 
     void awaitUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto exited:\n" + process.logTail(20));
-            }
-            try {
-                client.listTables();
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                LocalDynamoDb.sleep(100);
-            }
-        }
-        throw new IllegalStateException("moto did not answer within " + timeout, last);
+        LocalDynamoDb.awaitAnswering("moto", process, client, timeout);
     }
 
     public URI endpoint() {

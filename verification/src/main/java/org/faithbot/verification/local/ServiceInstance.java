@@ -3,6 +3,7 @@ package org.faithbot.verification.local;
 import org.faithbot.verification.auth.TokenIssuer;
 import org.faithbot.verification.http.ServiceClient;
 import org.faithbot.verification.http.WarmUp;
+import org.faithbot.verification.wait.Polling;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -97,15 +98,11 @@ public final class ServiceInstance {
 
     /** Waits until the readiness probe answers 200; fails, with the end of the log, when the process exits or the timeout passes. */
     public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("instance " + name + " exited during start-up:\n" + process.logTail(40));
-            }
-            if (readinessStatus() == 200) {
-                return;
-            }
-            LocalDynamoDb.sleep(250);
+        if (Polling.until(timeout, Duration.ofMillis(250), () -> readinessStatus() == 200, () -> !process.isAlive())) {
+            return;
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("instance " + name + " exited during start-up:\n" + process.logTail(40));
         }
         throw new IllegalStateException("instance " + name + " was not ready within " + timeout + ":\n" + process.logTail(40));
     }
