@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 /**
  * The side-by-side measurement of two releases (AC-3.6): the same open arrival rate of chat messages sent to the
  * previous release's instance and to this release's, in alternating rounds on the same host in the same run, after a
- * warm-up of each in turn at the same rate (this release's, then the previous one's; not judged). The rounds follow the Thue-Morse order (P C C P, then C P P C, ...), so that
+ * warm-up of each in turn, rising to the same rate (the previous release's, then this one's), and a pause for the
+ * requests still queued to drain (not judged). The rounds follow the Thue-Morse order (P C C P, then C P P C, ...), so that
  * a drift of the host's speed, linear or quadratic over the rounds, weighs the same on both releases; plain
  * alternation (P C P C) would give the candidate the later, and under a rising drift the slower, half.
  *
@@ -26,6 +27,9 @@ import java.util.stream.IntStream;
  * @param rate    chat messages per second sent to the release whose round it is
  */
 public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double rate) {
+
+    /** Between the warm-ups and the first round: no request, so that what the warm-ups queued drains first. */
+    public static final Duration PAUSE = Duration.ofSeconds(4);
 
     /** The telemetry's field holding the first arrival's time (epoch ms): the rounds' clock. */
     public static final String ORIGIN = "originEpochMillis";
@@ -63,14 +67,16 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
     }
 
     /**
-     * The rounds of both commands: 8 of 8 s at 50 messages/s (1,600 requests a release), after 10 s of warm-up each. A
-     * warm-up of both at once at half the rate left the previous release's first round at a p95 of 958 ms against 23-57
-     * ms in the other three: each JVM needs the full rate on its own before its rounds are comparable. Eight rounds
-     * rather than four of twice the length: the Thue-Morse order of eight cancels a quadratic drift (the JVMs still
-     * settling), and one noisy round weighs less (round p95s of 29-90 ms in one run of four).
+     * The rounds of both commands: 8 of 8 s at 50 messages/s (1,600 requests a release), after 12 s of warm-up each and
+     * the {@link #PAUSE}. A fresh JVM cannot take 50 messages/s at once on this machine kind: with a warm-up of both at
+     * once at half the rate, and then with 10 s of each at the full rate straight into the rounds, the previous release's
+     * first round came out at a p95 of 958 and 1,274 ms against 27-119 ms in the others, the warm-up's queue spilling
+     * into it; so each warm-up rises from a fifth of the rate, and the rounds start after the queue drained. Eight
+     * rounds rather than four of twice the length: the Thue-Morse order of eight cancels a quadratic drift (the JVMs
+     * still settling), and one noisy round weighs less.
      */
     public static ReleaseRounds of(LoadProfile profile) {
-        return new ReleaseRounds(8, Duration.ofSeconds(8), Duration.ofSeconds(10), 50);
+        return new ReleaseRounds(8, Duration.ofSeconds(8), Duration.ofSeconds(12), 50);
     }
 
     /** Whose round the {@code index}-th is (0-based): the Thue-Morse sequence, previous release first. */
@@ -87,9 +93,9 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
         return warmUps().plus(round.multipliedBy(rounds));
     }
 
-    /** Both warm-ups, one after the other. */
+    /** Both warm-ups, one after the other, and the pause after them. */
     public Duration warmUps() {
-        return warmUp.multipliedBy(2);
+        return warmUp.multipliedBy(2).plus(PAUSE);
     }
 
     /**
@@ -105,9 +111,9 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
 
     public String describe() {
         return String.format(Locale.ROOT, "open model: %.0f chat messages/s (one per arriving member), in %d rounds of %d s, order %s"
-                        + " (P the previous release, C this one), after %d s of each at the same rate, one after the other (not judged); each"
-                        + " release on an instance of its own, fresh and warmed up alike, behind no balancer", rate, rounds, round.toSeconds(), order(),
-                warmUp.toSeconds());
+                        + " (P the previous release, C this one), after a warm-up of each in turn, %d s rising from %.0f/s, and %d s without"
+                        + " requests (not judged); each release on an instance of its own, fresh and warmed up alike, behind no balancer", rate, rounds,
+                round.toSeconds(), order(), warmUp.toSeconds(), rate / 5, PAUSE.toSeconds());
     }
 
     /** The Gatling load that plays these rounds against the two instances. */
@@ -126,7 +132,7 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
 
     static ReleaseRounds fromSystem() {
         return new ReleaseRounds(Integer.getInteger("rounds.count", 4), Duration.ofSeconds(Long.getLong("rounds.seconds", 15)),
-                Duration.ofSeconds(Long.getLong("rounds.warm-up-seconds", 10)), Double.parseDouble(System.getProperty("rounds.rate", "50")));
+                Duration.ofSeconds(Long.getLong("rounds.warm-up-seconds", 12)), Double.parseDouble(System.getProperty("rounds.rate", "50")));
     }
 
     /** One timed request of the rounds, as the simulation writes it: release, round, start (epoch ms), latency (ms), 1 or 0 for success. */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
@@ -49,13 +50,17 @@ public class ReleaseRoundsSimulation extends Simulation {
                 .protocols(journeys.protocol().baseUrl(url));
     }
 
-    /** The warm-ups (this release's first, then the previous one's), then the full rate in this release's rounds, nothing in the other's. */
+    /**
+     * The warm-ups (the previous release's first, then this one's, each rising from a fifth of the rate), the pause, then
+     * the full rate in this release's rounds and nothing in the other's.
+     */
     private List<OpenInjectionStep> injection(ReleaseRounds.Release release) {
         List<OpenInjectionStep> steps = new ArrayList<>();
-        OpenInjectionStep warm = constantUsersPerSec(rounds.rate()).during(rounds.warmUp());
+        OpenInjectionStep warm = rampUsersPerSec(rounds.rate() / 5).to(rounds.rate()).during(rounds.warmUp());
         OpenInjectionStep idle = nothingFor(rounds.warmUp());
-        steps.add(release == ReleaseRounds.Release.CANDIDATE ? warm : idle);
-        steps.add(release == ReleaseRounds.Release.CANDIDATE ? idle : warm);
+        steps.add(release == ReleaseRounds.Release.PREVIOUS ? warm : idle);
+        steps.add(release == ReleaseRounds.Release.PREVIOUS ? idle : warm);
+        steps.add(nothingFor(ReleaseRounds.PAUSE));
         for (int i = 0; i < rounds.rounds(); i++) {
             steps.add(rounds.releaseOf(i) == release ? constantUsersPerSec(rounds.rate()).during(rounds.round()) : nothingFor(rounds.round()));
         }

@@ -34,12 +34,12 @@ class ReleaseRoundsTest {
 
     @Test
     void aRequestBelongsToTheWarmUpARoundOrNoneBySendingTime() {
-        // two warm-ups of 8 s, one after the other, then rounds of 10 s
-        assertThat(eight.roundAt(Duration.ofMillis(15_999))).isEqualTo(-1);
-        assertThat(eight.roundAt(Duration.ofSeconds(16))).isZero();
-        assertThat(eight.roundAt(Duration.ofMillis(26_001))).isEqualTo(1);
+        // two warm-ups of 8 s, one after the other, the pause of 4 s, then rounds of 10 s
+        assertThat(eight.roundAt(Duration.ofMillis(19_999))).isEqualTo(-1);
+        assertThat(eight.roundAt(Duration.ofSeconds(20))).isZero();
+        assertThat(eight.roundAt(Duration.ofMillis(30_001))).isEqualTo(1);
         assertThat(eight.roundAt(Duration.ofSeconds(200))).isEqualTo(8);
-        assertThat(eight.length()).isEqualTo(Duration.ofSeconds(96));
+        assertThat(eight.length()).isEqualTo(Duration.ofSeconds(100));
     }
 
     @Test
@@ -66,10 +66,10 @@ class ReleaseRoundsTest {
         ReleaseRounds four = new ReleaseRounds(4, Duration.ofSeconds(10), Duration.ofSeconds(5), 50);
         long origin = 1_000_000;
         List<ReleaseRounds.Sample> samples = List.of(
-                new ReleaseRounds.Sample(Release.CANDIDATE, 1, origin + 10_000 + 10_000 + 200, 10, true),
-                new ReleaseRounds.Sample(Release.CANDIDATE, 1, origin + 10_000 + 10_000 + 900, 10, true),
-                new ReleaseRounds.Sample(Release.CANDIDATE, 1, origin + 10_000 + 10_000 + 1_100, 10, false),
-                new ReleaseRounds.Sample(Release.CANDIDATE, 2, origin + 10_000 + 29_999, 10, true));
+                new ReleaseRounds.Sample(Release.CANDIDATE, 1, origin + 14_000 + 10_000 + 200, 10, true),
+                new ReleaseRounds.Sample(Release.CANDIDATE, 1, origin + 14_000 + 10_000 + 900, 10, true),
+                new ReleaseRounds.Sample(Release.CANDIDATE, 1, origin + 14_000 + 10_000 + 1_100, 10, false),
+                new ReleaseRounds.Sample(Release.CANDIDATE, 2, origin + 14_000 + 29_999, 10, true));
         double[] counts = ReleaseComparison.okPerSecond(four, Release.CANDIDATE, samples, origin);
         assertThat(counts).hasSize(20);
         assertThat(counts[0]).isEqualTo(2);
