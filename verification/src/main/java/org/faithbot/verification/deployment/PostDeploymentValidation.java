@@ -120,8 +120,9 @@ public final class PostDeploymentValidation {
                 LockSupport.parkNanos(rest.toNanos());
             }
             Instant now = Instant.now();
-            judgedFrom = latestRequests(probe.timeline().between(from, now), from);
-            comparison = LatencyComparison.of(beforeSamples, probe.timeline().latenciesMillis(judgedFrom, now), 95, p95Tolerance, SEED);
+            ProbeTimeline seen = probe.timeline(); // one view for the window's start and its samples
+            judgedFrom = latestRequests(seen.between(from, now), from);
+            comparison = LatencyComparison.of(beforeSamples, seen.latenciesMillis(judgedFrom, now), 95, p95Tolerance, SEED);
             if (comparison.enoughSamples() && enoughAt == null) {
                 enoughAt = now;
             }

@@ -170,9 +170,32 @@ public final class EmulatedAws implements AutoCloseable {
         }
     }
 
+    /** A transformer named in the stubs that use it, applied only where a stub names it. */
+    private abstract static class NamedStub implements ResponseTransformerV2 {
+        private final String name;
+
+        NamedStub(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
     /** A service on the ECS deployment controller rolls out onto its current task definition: in progress, then completed. */
-    private final class Rollout implements ResponseTransformerV2 {
+    private final class Rollout extends NamedStub {
         static final String NAME = "ecs-rollout";
+
+        Rollout() {
+            super(NAME);
+        }
 
         /** Per service: the task definition it rolls out, the one it replaces (null: none), and the looks since it changed. */
         private final Map<String, Object[]> rollouts = new ConcurrentHashMap<>();
@@ -211,21 +234,15 @@ public final class EmulatedAws implements AutoCloseable {
                     .put("desiredCount", desired).put("runningCount", running).put("pendingCount", desired - running).put("failedTasks", 0)
                     .put("rolloutState", rolloutState).put("rolloutStateReason", "ECS deployment " + rolloutState.toLowerCase(java.util.Locale.ROOT) + ".");
         }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 
     /** A CodeDeploy deployment has succeeded, or, once stopped, is Stopped with its rollback deployment succeeded. */
-    private final class Lifecycle implements ResponseTransformerV2 {
+    private final class Lifecycle extends NamedStub {
         static final String NAME = "codedeploy-lifecycle";
+
+        Lifecycle() {
+            super(NAME);
+        }
 
         private final Map<String, AtomicInteger> looks = new ConcurrentHashMap<>();
 
@@ -259,21 +276,15 @@ public final class EmulatedAws implements AutoCloseable {
             }
             return json(response, 200, body);
         }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 
     /** StopDeployment with automatic rollback: the deployment is stopped and a rollback deployment starts. */
-    private final class Stop implements ResponseTransformerV2 {
+    private final class Stop extends NamedStub {
         static final String NAME = "codedeploy-stop";
+
+        Stop() {
+            super(NAME);
+        }
 
         @Override
         public Response transform(Response response, ServeEvent event) {
@@ -281,16 +292,6 @@ public final class EmulatedAws implements AutoCloseable {
             rollbackDeployments.add(rollbacks.computeIfAbsent(id, d -> "d-ROLLBACK" + rollbackIds.incrementAndGet()));
             return json(response, 200, JSON.createObjectNode().put("status", "Pending")
                     .put("statusMessage", "Stop of " + id + " requested; automatic rollback " + rollbacks.get(id)));
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
         }
     }
 }
