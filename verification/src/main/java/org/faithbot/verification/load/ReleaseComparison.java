@@ -60,7 +60,7 @@ public final class ReleaseComparison {
         public String describe() {
             return String.format(Locale.ROOT, "%s%nrounds: %s%nchat p95, this release against the previous one: %s; ratio %.2f%n"
                             + "successful requests per second: %s%nfailed requests: previous %s; this release %s%n"
-                            + "p95 by round (ms), previous: %s; this release: %s%nCPU over the rounds (each release busy in half of them): %s%n"
+                            + "p95 by judged round (ms), previous: %s; this release: %s%nCPU over the rounds (each release busy in half of them): %s%n"
                             + "load: %s, report %s", previous.describe(), rounds.describe(),
                     p95.describe(), p95Ratio(), throughput.describe(), errors.get(Release.PREVIOUS).describe(),
                     errors.get(Release.CANDIDATE).describe(), rounded(p95ByRound.get(Release.PREVIOUS)),
@@ -127,8 +127,8 @@ public final class ReleaseComparison {
             errors.put(release, ErrorRate.of(own.stream().filter(s -> !s.ok()).count(), own.size()));
             okPerSecond.put(release, okPerSecond(rounds, release, own, originEpochMillis));
             List<Double> byRound = new ArrayList<>();
-            for (int round = 0; round < rounds.rounds(); round++) {
-                if (rounds.releaseOf(round) == release) {
+            for (int round = 0; round < rounds.played(); round++) {
+                if (rounds.judged(round) && rounds.releaseOf(round) == release) {
                     int index = round;
                     double[] values = own.stream().filter(s -> s.round() == index).mapToDouble(Sample::latencyMillis).toArray();
                     byRound.add(values.length == 0 ? Double.NaN : new Percentile(95).evaluate(values));
@@ -145,8 +145,8 @@ public final class ReleaseComparison {
     static double[] okPerSecond(ReleaseRounds rounds, Release release, List<Sample> samples, long originEpochMillis) {
         int secondsPerRound = (int) rounds.round().toSeconds();
         Map<Integer, Integer> slotOfRound = new LinkedHashMap<>();
-        for (int round = 0; round < rounds.rounds(); round++) {
-            if (rounds.releaseOf(round) == release) {
+        for (int round = 0; round < rounds.played(); round++) {
+            if (rounds.judged(round) && rounds.releaseOf(round) == release) {
                 slotOfRound.put(round, slotOfRound.size());
             }
         }

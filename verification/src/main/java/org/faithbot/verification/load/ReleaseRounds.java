@@ -17,11 +17,12 @@ import java.util.stream.IntStream;
  * The side-by-side measurement of two releases (AC-3.6): the same open arrival rate of chat messages sent to the
  * previous release's instance and to this release's, in alternating rounds on the same host in the same run, after a
  * warm-up of each in turn, rising to the same rate (the previous release's, then this one's), and a pause for the
- * requests still queued to drain (not judged). The rounds follow the Thue-Morse order (P C C P, then C P P C, ...), so that
+ * requests still queued to drain, and a settling round of each at the full rate (none of them judged). The judged rounds
+ * follow the Thue-Morse order (P C C P, then C P P C, ...), so that
  * a drift of the host's speed, linear or quadratic over the rounds, weighs the same on both releases; plain
  * alternation (P C P C) would give the candidate the later, and under a rising drift the slower, half.
  *
- * @param rounds  rounds in all, a power of two (each release gets half of them)
+ * @param rounds  judged rounds, a power of two (each release gets half of them), after the {@value #SETTLING} settling ones
  * @param round   the length of one round
  * @param warmUp  each release's warm-up at the rate, one after the other, before the first round (not judged)
  * @param rate    chat messages per second sent to the release whose round it is
@@ -30,6 +31,13 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
 
     /** Between the warm-ups and the first round: no request, so that what the warm-ups queued drains first. */
     public static final Duration PAUSE = Duration.ofSeconds(4);
+
+    /**
+     * Rounds played before the judged ones, the previous release's then this one's, at the full rate: in every run before
+     * they were added, the first round of each release was its slowest (p95 90-455 ms against 20-75 ms in its later
+     * rounds; the JIT compilers still busy), which weighed on whichever release the order put first.
+     */
+    public static final int SETTLING = 2;
 
     /** The telemetry's field holding the first arrival's time (epoch ms): the rounds' clock. */
     public static final String ORIGIN = "originEpochMillis";
@@ -71,7 +79,8 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
      * the {@link #PAUSE}. A fresh JVM cannot take 50 messages/s at once on this machine kind: with a warm-up of both at
      * once at half the rate, and then with 10 s of each at the full rate straight into the rounds, the previous release's
      * first round came out at a p95 of 958 and 1,274 ms against 27-119 ms in the others, the warm-up's queue spilling
-     * into it; so each warm-up rises from a fifth of the rate, and the rounds start after the queue drained. Eight
+     * into it; so each warm-up rises from a fifth of the rate, and the rounds start after the queue drained and the
+     * {@value #SETTLING} settling rounds. Eight
      * rounds rather than four of twice the length: the Thue-Morse order of eight cancels a quadratic drift (the JVMs
      * still settling), and one noisy round weighs less.
      */
@@ -79,18 +88,35 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
         return new ReleaseRounds(8, Duration.ofSeconds(8), Duration.ofSeconds(12), 50);
     }
 
-    /** Whose round the {@code index}-th is (0-based): the Thue-Morse sequence, previous release first. */
+    /**
+     * Whose round the {@code index}-th played is (0-based): the settling rounds' (the previous release's, then this one's),
+     * then the Thue-Morse sequence, previous release first.
+     */
     public Release releaseOf(int index) {
-        return Integer.bitCount(index) % 2 == 0 ? Release.PREVIOUS : Release.CANDIDATE;
+        if (index < SETTLING) {
+            return index == 0 ? Release.PREVIOUS : Release.CANDIDATE;
+        }
+        return Integer.bitCount(index - SETTLING) % 2 == 0 ? Release.PREVIOUS : Release.CANDIDATE;
     }
 
-    /** The order in words: "P C C P". */
+    /** Whether the {@code index}-th round played is judged (not a settling round, nor after the last). */
+    public boolean judged(int index) {
+        return index >= SETTLING && index < played();
+    }
+
+    /** Rounds played: the settling ones and the judged ones. */
+    public int played() {
+        return SETTLING + rounds;
+    }
+
+    /** The order in words: "P C | P C C P" (the settling rounds before the bar). */
     public String order() {
-        return IntStream.range(0, rounds).mapToObj(i -> releaseOf(i) == Release.PREVIOUS ? "P" : "C").collect(Collectors.joining(" "));
+        return IntStream.range(0, played()).mapToObj(i -> (i == SETTLING ? "| " : "") + (releaseOf(i) == Release.PREVIOUS ? "P" : "C"))
+                .collect(Collectors.joining(" "));
     }
 
     public Duration length() {
-        return warmUps().plus(round.multipliedBy(rounds));
+        return warmUps().plus(round.multipliedBy(played()));
     }
 
     /** Both warm-ups, one after the other, and the pause after them. */
@@ -99,21 +125,21 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
     }
 
     /**
-     * The round a request sent {@code sinceStart} after the first arrival belongs to: -1 during the warm-up, the round's
-     * index after it ({@code rounds} for one sent after the last round ended: none of the rounds').
+     * The round a request sent {@code sinceStart} after the first arrival belongs to: -1 during the warm-up, the played
+     * round's index after it ({@link #played()} for one sent after the last round ended: none of the rounds').
      */
     public int roundAt(Duration sinceStart) {
         if (sinceStart.compareTo(warmUps()) < 0) {
             return -1;
         }
-        return (int) Math.min(rounds, sinceStart.minus(warmUps()).toMillis() / round.toMillis());
+        return (int) Math.min(played(), sinceStart.minus(warmUps()).toMillis() / round.toMillis());
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "open model: %.0f chat messages/s (one per arriving member), in %d rounds of %d s, order %s"
-                        + " (P the previous release, C this one), after a warm-up of each in turn, %d s rising from %.0f/s, and %d s without"
+        return String.format(Locale.ROOT, "open model: %.0f chat messages/s (one per arriving member), in %d judged rounds of %d s, order %s"
+                        + " (P the previous release, C this one; the first %d settle, not judged), after a warm-up of each in turn, %d s rising from %.0f/s, and %d s without"
                         + " requests (not judged); each release on an instance of its own, fresh and warmed up alike, behind no balancer", rate, rounds,
-                round.toSeconds(), order(), warmUp.toSeconds(), rate / 5, PAUSE.toSeconds());
+                round.toSeconds(), order(), SETTLING, warmUp.toSeconds(), rate / 5, PAUSE.toSeconds());
     }
 
     /** The Gatling load that plays these rounds against the two instances. */
@@ -159,7 +185,7 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
             for (String line : Files.readAllLines(samplesFile)) {
                 if (!line.isBlank()) {
                     Sample sample = Sample.parse(line.trim());
-                    if (sample.round() >= 0 && sample.round() < rounds && releaseOf(sample.round()) == sample.release()) {
+                    if (judged(sample.round()) && releaseOf(sample.round()) == sample.release()) {
                         samples.add(sample);
                     }
                 }

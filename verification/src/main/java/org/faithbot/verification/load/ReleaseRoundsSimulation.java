@@ -61,7 +61,7 @@ public class ReleaseRoundsSimulation extends Simulation {
         steps.add(release == ReleaseRounds.Release.PREVIOUS ? warm : idle);
         steps.add(release == ReleaseRounds.Release.PREVIOUS ? idle : warm);
         steps.add(nothingFor(ReleaseRounds.PAUSE));
-        for (int i = 0; i < rounds.rounds(); i++) {
+        for (int i = 0; i < rounds.played(); i++) {
             steps.add(rounds.releaseOf(i) == release ? constantUsersPerSec(rounds.rate()).during(rounds.round()) : nothingFor(rounds.round()));
         }
         return steps;
