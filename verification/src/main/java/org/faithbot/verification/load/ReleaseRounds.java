@@ -34,7 +34,7 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
 
     /**
      * Rounds played before the judged ones, the previous release's then this one's, at the full rate: in every run before
-     * they were added, the first round of each release was its slowest (p95 90-455 ms against 20-75 ms in its later
+     * they were added, the first round of each release was its slowest (p95 45-455 ms against 20-75 ms in its later
      * rounds; the JIT compilers still busy), which weighed on whichever release the order put first.
      */
     public static final int SETTLING = 2;
