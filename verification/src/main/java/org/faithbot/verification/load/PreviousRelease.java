@@ -1,5 +1,7 @@
 package org.faithbot.verification.load;
 
+import org.faithbot.verification.files.DirectoryTree;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The previous release of the service, which AC-3.6 measures this release against, side by side: chosen from the
@@ -100,7 +100,7 @@ public record PreviousRelease(String commit, String chosenBecause, Path jar, Dur
         Path archive = directory.resolve("src.tar");
         Path log = directory.resolve("build.log");
         try {
-            deleteTree(sources);
+            DirectoryTree.delete(sources);
             Files.createDirectories(sources);
             run(projectRoot, log, List.of("git", "archive", "--format=tar", "-o", archive.toString(), commit, "pom.xml", "service"), GIT_TIMEOUT);
             run(projectRoot, log, List.of("tar", "-xf", archive.toString(), "-C", sources.toString()), GIT_TIMEOUT);
@@ -116,7 +116,7 @@ public record PreviousRelease(String commit, String chosenBecause, Path jar, Dur
             Path partial = directory.resolve("chatbot-service.jar.partial");
             Files.copy(built, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            deleteTree(sources);
+            DirectoryTree.delete(sources);
             Files.deleteIfExists(archive);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the previous release " + commit + " under " + directory, e);
@@ -179,17 +179,6 @@ public record PreviousRelease(String commit, String chosenBecause, Path jar, Dur
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

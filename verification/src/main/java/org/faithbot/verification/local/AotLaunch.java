@@ -1,12 +1,12 @@
 package org.faithbot.verification.local;
 
+import org.faithbot.verification.files.DirectoryTree;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,11 +84,11 @@ final class AotLaunch {
             if (!Files.isRegularFile(work.resolve("service.aot"))) {
                 throw new IllegalStateException("the training start wrote no cache: " + lastLine(work.resolve("train.log")));
             }
-            deleteTree(cache);
+            DirectoryTree.delete(cache);
             Files.move(work, cache, StandardCopyOption.ATOMIC_MOVE);
             deleteOlderCaches(cache);
         } finally {
-            deleteTree(work);
+            DirectoryTree.delete(work);
         }
     }
 
@@ -114,7 +114,7 @@ final class AotLaunch {
     private static void deleteOlderCaches(Path current) throws IOException {
         try (Stream<Path> caches = Files.list(current.getParent())) {
             for (Path cache : caches.filter(c -> !c.equals(current) && !c.getFileName().toString().startsWith("training-")).toList()) {
-                deleteTree(cache);
+                DirectoryTree.delete(cache);
             }
         }
     }
@@ -122,18 +122,5 @@ final class AotLaunch {
     private static String lastLine(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return lines.isEmpty() ? "(no output)" : lines.getLast();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
