@@ -84,7 +84,7 @@ public record ReleaseRounds(int rounds, Duration round, Duration warmUp, double 
      * rounds rather than four of twice the length: the Thue-Morse order of eight cancels a quadratic drift (the JVMs
      * still settling), and one noisy round weighs less.
      */
-    public static ReleaseRounds of(LoadProfile profile) {
+    public static ReleaseRounds standard() {
         return new ReleaseRounds(8, Duration.ofSeconds(8), Duration.ofSeconds(12), 50);
     }
 

@@ -7,7 +7,6 @@ import io.qameta.allure.Allure;
 import org.faithbot.verification.comparison.LatencyComparison;
 import org.faithbot.verification.comparison.RateComparison;
 import org.faithbot.verification.evidence.Figure;
-import org.faithbot.verification.load.LoadProfile;
 import org.faithbot.verification.load.PreviousRelease;
 import org.faithbot.verification.load.ReleaseComparison;
 import org.faithbot.verification.load.ReleaseHistory;
@@ -47,7 +46,7 @@ public class ReleaseComparisonSteps {
 
     @When("both releases serve the same chat arrivals in alternating rounds on this host")
     public void bothReleasesServeTheRounds() {
-        ReleaseRounds rounds = ReleaseRounds.of(LoadProfile.current());
+        ReleaseRounds rounds = ReleaseRounds.standard();
         result = ReleaseComparison.measure(LocalTarget.of(context.target()), previous, rounds, Targets.projectRoot());
         String history = ReleaseHistory.under(Targets.projectRoot()).append(RunCommit.of(Targets.projectRoot()), result);
         Allure.addAttachment("this release against the previous one", "text/plain", result.describe(), ".txt");
